@@ -1,0 +1,21 @@
+"""Run every benchmark and print its figures: ``python -m bench [name…]``."""
+
+from __future__ import annotations
+
+import sys
+
+from . import report_core
+
+BENCHES = {"accuracy": report_core.accuracy, "parse": report_core.parse_speed, "render": report_core.render_speed}
+
+
+def main(names: list[str]) -> None:
+    for name in names or list(BENCHES):
+        if name not in BENCHES:
+            sys.exit(f"未知的基准：{name}（可选：{', '.join(BENCHES)}）")
+        print(f"== {name}")
+        BENCHES[name]()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

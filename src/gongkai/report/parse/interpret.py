@@ -1,0 +1,217 @@
+"""From paragraphs and tables to a ``Report``: title, the six parts, the format, the cells.
+
+The readers of every file kind end here, so a messy report is handled the same way whether
+it came as text, HTML, DOCX, PDF or XLSX.
+"""
+
+from __future__ import annotations
+
+from ..findings import Finding, Location, Stage, finding
+from ..formats import FORMATS, PREAMBLE, SECTIONS, Grid, ReportFormat, format_for_year
+from ..model import Report
+from .blocks import Document, Paragraph, Table
+from .labels import match_active_column, match_row
+from .normalize import label_key
+from .structure import heading_section, read_title, year_from_text
+from .tables import TableReader, table_name
+
+
+def interpret(doc: Document) -> Report:
+    findings: list[Finding] = []
+    leading = _leading_paragraphs(doc)
+    title = read_title(leading)
+    narrative: dict[str, list[str]] = {}
+    tables: list[tuple[Table, str | None]] = []
+    headings_found: set[str] = set()
+    section: str | None = PREAMBLE
+    skip = title.paragraphs
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            tables.append((block, section))
+            continue
+        if skip:
+            skip -= 1
+            continue
+        heading = heading_section(block.text)
+        if heading is not None and heading.key not in headings_found:
+            headings_found.add(heading.key)
+            section = heading.key
+            continue
+        narrative.setdefault(section or PREAMBLE, []).append(block.text)
+
+    year = title.year
+    if year is None:
+        year = year_from_text(" ".join(narrative.get(PREAMBLE, [])[:2]))
+    fmt = _detect_format(tables, year, findings, doc.source)
+    reader = TableReader(fmt, doc.source)
+    for table, where in tables:
+        reader.read_table(table, where)
+    findings.extend(reader.findings)
+    findings.extend(_structure_findings(fmt, reader, headings_found, doc.source))
+    if title.agency is None:
+        findings.append(
+            finding("TITLE_UNREADABLE", location=Location(doc.source), stage=Stage.PARSE, what="机关名称")
+        )
+    if year is None:
+        findings.append(
+            finding("TITLE_UNREADABLE", location=Location(doc.source), stage=Stage.PARSE, what="报告年度")
+        )
+    return Report(
+        format=fmt.version,
+        agency=title.agency,
+        year=year,
+        title=title.text,
+        cells=reader.cells,
+        sections={k: "\n".join(v) for k, v in narrative.items() if v},
+        source=doc.source,
+        provenance=reader.provenance,
+        findings=findings,
+    )
+
+
+def _leading_paragraphs(doc: Document) -> list[str]:
+    out = []
+    for block in doc.blocks[:3]:
+        if not isinstance(block, Paragraph):
+            break
+        out.append(block.text)
+    return out
+
+
+# ---------------------------------------------------------------- the format
+
+
+def _detect_format(
+    tables: list[tuple[Table, str | None]],
+    year: int | None,
+    findings: list[Finding],
+    source: str | None,
+) -> ReportFormat:
+    """Which layout the tables use, from labels that exist in one layout only."""
+    votes = dict.fromkeys(FORMATS, 0)
+    for table, _ in tables:
+        for row in table.rows:
+            for text in row.cells:
+                _vote(text, votes)
+    ranked = sorted(votes, key=lambda v: votes[v], reverse=True)
+    if votes[ranked[0]] == 0:
+        return format_for_year(year) if year is not None else FORMATS["2019"]
+    winner = ranked[0]
+    if votes[ranked[1]] > 0:
+        findings.append(
+            finding(
+                "FORMAT_MIXED",
+                location=Location(source),
+                stage=Stage.PARSE,
+                actual=f"{winner}年版",
+            )
+        )
+    return FORMATS[winner]
+
+
+def _vote(text: str, votes: dict[str, int]) -> None:
+    if not text.strip() or len(text) > 80:
+        return
+    scores: dict[str, tuple[int, str]] = {}
+    for version, fmt in FORMATS.items():
+        match = match_row(fmt, text)
+        if match is not None:
+            key = match.grid.key(match.row, match.grid.columns[0])
+            scores[version] = (match.score, key)
+        col = match_active_column(fmt, text)
+        if col is not None and len(label_key(text)) < 30:
+            score = max(len(label_key(lbl)) for lbl in col.labels if label_key(lbl) in label_key(text))
+            if version not in scores or score > scores[version][0]:
+                scores[version] = (score, f"active.*.{col.key}")
+    exclusive = {
+        v: s for v, (s, key) in scores.items() if not _in_every_format(key)
+    }
+    if not exclusive:
+        return
+    best = max(exclusive.values())
+    leaders = [v for v, s in exclusive.items() if s == best]
+    if len(leaders) == 1:
+        votes[leaders[0]] += 1
+
+
+def _in_every_format(key: str) -> bool:
+    if key.startswith("active.*."):
+        col = key.removeprefix("active.*.")
+        return all(any(c.key == col for g in f.active for c in g.columns) for f in FORMATS.values())
+    return all(key in f.cells for f in FORMATS.values())
+
+
+# ---------------------------------------------------------------- what is missing
+
+
+def _structure_findings(
+    fmt: ReportFormat, reader: TableReader, headings: set[str], source: str | None
+) -> list[Finding]:
+    out: list[Finding] = []
+    for sec in SECTIONS:
+        if sec.key not in headings:
+            out.append(
+                finding(
+                    "SECTION_MISSING",
+                    location=Location(source),
+                    stage=Stage.PARSE,
+                    number=sec.number,
+                    title=sec.title,
+                )
+            )
+    seen = reader.rows_seen
+    if not any(t == "active" for t, _ in seen):
+        out.append(_table_missing("表二（主动公开政府信息情况）", list(fmt.active), source))
+    else:
+        for grid in fmt.active:
+            out.extend(_missing_rows(grid, seen, reader, source))
+    for grid in (fmt.apply, fmt.remedy):
+        if not any(t == grid.table for t, _ in seen):
+            out.append(_table_missing(table_name(grid), [grid], source))
+        else:
+            out.extend(_missing_rows(grid, seen, reader, source))
+    return out
+
+
+def _table_missing(name: str, grids: list[Grid], source: str | None) -> Finding:
+    cells = [k for g in grids for k in g.cell_keys()]
+    return finding(
+        "TABLE_MISSING", cells=cells, location=Location(source), stage=Stage.PARSE, table=name
+    )
+
+
+def _missing_rows(
+    grid: Grid, seen: dict[tuple[str, str], int | None], reader: TableReader, source: str | None
+) -> list[Finding]:
+    present = [i for i, r in enumerate(grid.rows) if (grid.table, r.key) in seen]
+    if not present:
+        return [_table_missing(table_name(grid), [grid], source)]
+    last = max(present)
+    location = Location(source, None, reader.last_line.get(grid.table))
+    out = [
+        finding(
+            "ROW_MISSING",
+            cells=[grid.key(r, c) for c in grid.columns],
+            location=location,
+            stage=Stage.PARSE,
+            table=table_name(grid),
+            row=r.label,
+        )
+        for i, r in enumerate(grid.rows)
+        if i < last and i not in present
+    ]
+    tail = grid.rows[last + 1 :]
+    if tail:
+        out.append(
+            finding(
+                "TABLE_TRUNCATED",
+                cells=[grid.key(r, c) for r in tail for c in grid.columns],
+                location=location,
+                stage=Stage.PARSE,
+                table=table_name(grid),
+                last=grid.rows[last].label,
+                count=len(tail),
+                rows="、".join(r.label for r in tail),
+            )
+        )
+    return out

@@ -1,0 +1,75 @@
+"""Matching printed labels to the declared rows and columns, by canonical substrings.
+
+Labels in real reports are wrapped, spaced out, abbreviated ("社会组织") or merged with their
+group label ("三、本年度办理结果（一）予以公开"), so a row is matched when one of its declared
+labels occurs in the printed text; the longest match wins, so "3.其他" never beats
+"2.其他法律行政法规禁止公开".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..formats import FORMATS, Column, Grid, ReportFormat, Row
+from .normalize import label_key
+
+
+@dataclass(frozen=True)
+class RowMatch:
+    grid: Grid
+    row: Row
+    score: int
+
+
+@cache
+def _row_index(version: str) -> tuple[tuple[str, Grid, Row], ...]:
+    fmt = FORMATS[version]
+    out = []
+    for grid in fmt.grids:
+        for row in grid.rows:
+            for text in row.labels:
+                out.append((label_key(text), grid, row))
+    return tuple(out)
+
+
+def match_row(fmt: ReportFormat, label: str, table: str | None = None) -> RowMatch | None:
+    """The declared row a printed label names, or None when none or several fit equally."""
+    key = label_key(label)
+    if not key:
+        return None
+    best: RowMatch | None = None
+    tied = False
+    for text, grid, row in _row_index(fmt.version):
+        if table is not None and grid.table != table:
+            continue
+        if text in key:
+            score = len(text)
+            if best is None or score > best.score:
+                best, tied = RowMatch(grid, row, score), False
+            elif score == best.score and (best.row is not row or best.grid is not grid):
+                tied = True
+    return None if tied else best
+
+
+@cache
+def _column_index(version: str) -> tuple[tuple[str, Column], ...]:
+    fmt = FORMATS[version]
+    seen: dict[tuple[str, str], Column] = {}
+    for grid in fmt.active:
+        for col in grid.columns:
+            for text in col.labels:
+                seen[(label_key(text), col.key)] = col
+    return tuple((text, col) for (text, _), col in seen.items())
+
+
+def match_active_column(fmt: ReportFormat, header: str) -> Column | None:
+    """The part 二 column a header cell names ("本年 新制作数量" → new_made)."""
+    key = label_key(header)
+    if not key:
+        return None
+    best: tuple[int, Column] | None = None
+    for text, col in _column_index(fmt.version):
+        if text in key and (best is None or len(text) > best[0]):
+            best = (len(text), col)
+    return best[1] if best else None

@@ -1,0 +1,413 @@
+"""Reading the three statistical tables' cells from table rows, whatever shape they arrive in.
+
+Rows are matched to declared rows by label (``labels.py``), not by position; the numbers
+after the label are placed in the declared columns. Where a row has more numbers than
+columns (duplicated or shifted cells), the table's own identities decide which to drop; where
+nothing decides, the row's values stay unknown and a finding says so — a value is never
+invented.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import combinations
+
+from ..findings import Finding, Location, Stage, finding
+from ..formats import Column, Grid, ReportFormat, Row, Unit
+from ..model import Provenance, Value
+from .blocks import Table, TableRow
+from .labels import RowMatch, match_active_column, match_row
+from .normalize import label_key, squeeze
+from .values import YUAN, CellValue, header_unit, read_cell, to_wan_yuan
+
+RowCheck = Callable[[list[Value]], bool]
+_MAX_COMBINATIONS = 5000
+_TABLE_NAMES = {"active": "表二（主动公开政府信息情况）", "apply": "表三（收到和处理政府信息公开申请情况）",
+                "remedy": "表四（政府信息公开行政复议、行政诉讼情况）"}
+
+
+def table_name(grid: Grid) -> str:
+    if grid.table == "active":
+        return f"表二 {grid.title}"
+    return _TABLE_NAMES[grid.table]
+
+
+@dataclass
+class _Header:
+    """The column order a part 二 header row declared, and money units it printed."""
+
+    keys: list[str]
+    units: dict[str, str]
+
+
+@dataclass
+class TableReader:
+    fmt: ReportFormat
+    source: str | None
+    cells: dict[str, Value] = field(default_factory=dict)
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    rows_seen: dict[tuple[str, str], int | None] = field(default_factory=dict)
+    last_line: dict[str, int | None] = field(default_factory=dict)
+    _header: _Header | None = None
+    _pending_label: str = ""
+
+    # ------------------------------------------------------------------ rows
+
+    def read_table(self, table: Table, section: str | None) -> None:
+        context = {"proactive": "active", "applications": "apply", "remedies": "remedy"}.get(
+            section or ""
+        )
+        self._header, self._pending_label = None, ""
+        rows = table.rows
+        i = 0
+        while i < len(rows):
+            following = rows[i + 1] if i + 1 < len(rows) else None
+            context, consumed = self._read_row(rows[i], table.positional, context, following)
+            i += 2 if consumed else 1
+
+    def _read_row(
+        self, row: TableRow, positional: bool, context: str | None, following: TableRow | None
+    ) -> tuple[str | None, bool]:
+        """Read one row; True in the result when it also used the following row, which held
+        the rest of its wrapped label ("1.本机关不掌" / "握相关政府信息")."""
+        label_cells, region = _split_row(row.cells)
+        label = "".join(label_cells)
+        values = [read_cell(c) for c in region]
+        has_values = any(v.value is not None for v in values)
+        row_key = label_key("".join(row.cells))
+        context = _context_marker(row_key) or context
+        if not has_values:
+            if "信息内容" in row_key:
+                self._header = self._read_header(row.cells)
+            elif label and not _is_header_text(row_key):
+                self._pending_label = label
+            return context, False
+        pending, self._pending_label = self._pending_label, ""
+        if not label and pending:
+            label = pending
+        match, consumed = self._match_wrapped(label, pending, following)
+        if match is not None:
+            self._place_row(match.grid, match.row, values, positional, row, label)
+            return match.grid.table, consumed
+        if not label and context == "remedy":
+            self._place_remedy_line(values, positional, row)
+            return context, False
+        if label or context is not None:
+            self._add(
+                finding(
+                    "ROW_UNRECOGNISED",
+                    location=self._loc(row),
+                    stage=Stage.PARSE,
+                    table=_TABLE_NAMES.get(context or "", "表格"),
+                    raw=squeeze(" ".join(c for c in row.cells if c))[:60],
+                )
+            )
+        return context, False
+
+    def _match_wrapped(
+        self, label: str, pending: str, following: TableRow | None
+    ) -> tuple[RowMatch | None, bool]:
+        if not label:
+            return None, False
+        tail = _label_tail(following)
+        match = match_row(self.fmt, label)
+        if match is not None:
+            # The next row may hold the rest of this label: use it up, so it is not taken
+            # for the start of the label after it.
+            joined = match_row(self.fmt, label + tail) if tail else None
+            return match, joined is not None and joined.row is match.row
+        if tail and (joined := match_row(self.fmt, label + tail)) is not None:
+            return joined, True
+        if pending and (joined := match_row(self.fmt, pending + label)) is not None:
+            return joined, False
+        return None, False
+
+    def _read_header(self, cells: list[str]) -> _Header:
+        keys: list[str] = []
+        units: dict[str, str] = {}
+        for text in cells:
+            col = match_active_column(self.fmt, text)
+            if col is None:
+                continue
+            keys.append(col.key)
+            unit = header_unit(text)
+            if unit:
+                units[col.key] = unit
+        return _Header(keys, units)
+
+    # ------------------------------------------------------------------ placing values
+
+    def _columns_for(self, grid: Grid) -> tuple[list[Column], dict[str, str]]:
+        by_key = {c.key: c for c in grid.columns}
+        header = self._header
+        if grid.table == "active" and header and header.keys and set(header.keys) <= set(by_key):
+            if len(header.keys) == len(grid.columns):
+                return [by_key[k] for k in header.keys], header.units
+            return list(grid.columns), header.units
+        return list(grid.columns), {}
+
+    def _place_row(
+        self,
+        grid: Grid,
+        row: Row,
+        values: list[CellValue],
+        positional: bool,
+        source_row: TableRow,
+        label: str,
+    ) -> None:
+        seen_key = (grid.table, row.key)
+        if seen_key in self.rows_seen:
+            self._add(
+                finding(
+                    "ROW_DUPLICATED",
+                    cells=[grid.key(row, c) for c in grid.columns],
+                    location=self._loc(source_row),
+                    stage=Stage.PARSE,
+                    table=table_name(grid),
+                    row=row.label,
+                )
+            )
+            return
+        self.rows_seen[seen_key] = source_row.line
+        self.last_line[grid.table] = source_row.line
+        columns, units = self._columns_for(grid)
+        check = _row_identity(grid, columns)
+        placed = self._settle(values, len(columns), positional, check, grid, row, source_row)
+        if placed is None:
+            return
+        for col, cell in zip(columns, placed, strict=True):
+            self._store(grid.key(row, col), col, cell, units.get(col.key), source_row)
+
+    def _place_remedy_line(
+        self, values: list[CellValue], positional: bool, source_row: TableRow
+    ) -> None:
+        """Part 四 printed as one line of 15 numbers under a three-level header."""
+        grid = self.fmt.remedy
+        slots = [(r, c) for r in grid.rows for c in grid.columns]
+        if any((grid.table, r.key) in self.rows_seen for r in grid.rows):
+            return
+        totals = [i for i, (_, c) in enumerate(slots) if c.key == "total"]
+
+        def check(vals: list[Value]) -> bool:
+            for t in totals:
+                parts = vals[t - 4 : t]
+                if vals[t] is None or any(p is None for p in parts):
+                    continue
+                if sum(parts) != vals[t]:  # type: ignore[arg-type]
+                    return False
+            return True
+
+        placed = self._settle(values, len(slots), positional, check, grid, grid.rows[0], source_row)
+        for r in grid.rows:
+            self.rows_seen[(grid.table, r.key)] = source_row.line
+        self.last_line[grid.table] = source_row.line
+        if placed is None:
+            return
+        for (r, c), cell in zip(slots, placed, strict=True):
+            self._store(grid.key(r, c), c, cell, None, source_row)
+
+    def _settle(
+        self,
+        values: list[CellValue],
+        n: int,
+        positional: bool,
+        check: RowCheck,
+        grid: Grid,
+        row: Row,
+        source_row: TableRow,
+    ) -> list[CellValue] | None:
+        """Choose which n of the row's cells are its values, or None (with a finding)."""
+        filled = [v for v in values if not v.blank]
+        trimmed = _trim_blanks(values)
+        if len(filled) == n:
+            return filled
+        if len(trimmed) == n and (positional or len(filled) < n):
+            return trimmed
+        if len(filled) > n:
+            chosen = _drop_extra(filled, n, check)
+            if chosen is not None:
+                self._add(
+                    finding(
+                        "COLUMN_EXTRA_IGNORED",
+                        cells=[grid.key(row, c) for c in grid.columns],
+                        location=self._loc(source_row),
+                        stage=Stage.PARSE,
+                        table=table_name(grid),
+                        row=row.label,
+                        extra=len(filled) - n,
+                    )
+                )
+                return chosen
+        self._add(
+            finding(
+                "ROW_AMBIGUOUS",
+                cells=[grid.key(row, c) for c in grid.columns],
+                location=self._loc(source_row),
+                stage=Stage.PARSE,
+                table=table_name(grid),
+                row=row.label,
+                found=len(filled),
+                expected=n,
+            )
+        )
+        return None
+
+    def _store(
+        self, key: str, col: Column, cell: CellValue, header_unit_: str | None, row: TableRow
+    ) -> None:
+        spec = self.fmt.cells[key]
+        value = cell.value
+        unit = cell.unit
+        prov_unit = None
+        if value is not None and col.unit is Unit.AMOUNT:
+            unit = unit or header_unit_
+            prov_unit = unit
+            if unit is None and value != 0:
+                self._add(
+                    finding(
+                        "AMOUNT_UNIT_ASSUMED",
+                        cells=[key],
+                        location=self._loc(row),
+                        stage=Stage.PARSE,
+                        label=spec.label,
+                        raw=cell.raw.strip(),
+                    )
+                )
+            value = to_wan_yuan(value, unit)
+            if unit == YUAN and value != 0:
+                self._add(
+                    finding(
+                        "AMOUNT_CONVERTED",
+                        cells=[key],
+                        actual=value,
+                        location=self._loc(row),
+                        stage=Stage.PARSE,
+                        label=spec.label,
+                        raw=cell.raw.strip(),
+                    )
+                )
+        elif isinstance(value, Decimal) and value == value.to_integral_value():
+            value = int(value)
+        if value is None and not cell.blank:
+            self._add(
+                finding(
+                    "VALUE_UNREADABLE",
+                    cells=[key],
+                    location=self._loc(row),
+                    stage=Stage.PARSE,
+                    label=spec.label,
+                    raw=cell.raw.strip()[:40],
+                )
+            )
+        self.cells[key] = value
+        self.provenance[key] = Provenance(self.source, cell.raw, row.page, row.line, prov_unit)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _loc(self, row: TableRow) -> Location:
+        return Location(self.source, row.page, row.line)
+
+    def _add(self, f: Finding) -> None:
+        self.findings.append(f)
+
+
+def _split_row(cells: list[str]) -> tuple[list[str], list[str]]:
+    """Label cells (text before the first number) and the value region after them."""
+    first_value = None
+    for i, cell in enumerate(cells):
+        if cell.strip() and read_cell(cell).value is not None:
+            first_value = i
+            break
+    if first_value is None:
+        return [c for c in cells if c.strip()], []
+    labels = [c for c in cells[:first_value] if c.strip()]
+    return labels, cells[first_value:]
+
+
+def _label_tail(row: TableRow | None) -> str:
+    """The text of a following row that may continue a wrapped label (no numbers, no
+    caption or header words)."""
+    if row is None:
+        return ""
+    rest, values = _split_row(row.cells)
+    text = "".join(rest)
+    key = label_key(text)
+    if values or not text or _context_marker(key) or _is_header_text(key):
+        return ""
+    return text
+
+
+def _trim_blanks(values: list[CellValue]) -> list[CellValue]:
+    end = len(values)
+    while end and values[end - 1].blank and not values[end - 1].raw.strip():
+        end -= 1
+    return values[:end]
+
+
+def _context_marker(row_key: str) -> str | None:
+    if "第二十条" in row_key or "信息内容" in row_key:
+        return "active"
+    if "申请人情况" in row_key or "勾稽关系" in row_key or "本年新收" in row_key:
+        return "apply"
+    if "结果维持" in row_key or "复议后起诉" in row_key or "直接起诉" in row_key:
+        return "remedy"
+    return None
+
+
+_HEADER_WORDS = ("申请人情况", "自然人", "法人或其他组织", "商业企业", "结果维持", "行政复议", "信息内容")
+
+
+def _is_header_text(row_key: str) -> bool:
+    return any(w in row_key for w in _HEADER_WORDS)
+
+
+def _row_identity(grid: Grid, columns: list[Column]) -> RowCheck:
+    """The identity a single row must satisfy (its total), used to drop extra cells."""
+    keys = [c.key for c in columns]
+    if "total" not in keys:
+        return lambda vals: True
+    t = keys.index("total")
+
+    def check(vals: list[Value]) -> bool:
+        parts = [v for i, v in enumerate(vals) if i != t]
+        if vals[t] is None or any(p is None for p in parts):
+            return True
+        return sum(parts) == vals[t]  # type: ignore[arg-type]
+
+    return check
+
+
+def _drop_extra(
+    filled: list[CellValue], n: int, check: RowCheck
+) -> list[CellValue] | None:
+    """Drop cells until n remain; accept only if every choice that satisfies the row's
+    identity gives the same values (then which cell was extra does not matter)."""
+    extra = len(filled) - n
+    fitting: dict[tuple[Value, ...], tuple[list[CellValue], bool]] = {}
+    for count, drop in enumerate(combinations(range(len(filled)), extra)):
+        if count > _MAX_COMBINATIONS:
+            return None
+        keep = [c for i, c in enumerate(filled) if i not in drop]
+        vals = tuple(c.value for c in keep)
+        if not check(list(vals)):
+            continue
+        duplicate = all(_repeats_neighbour(filled, i) for i in drop)
+        seen = fitting.get(vals)
+        fitting[vals] = (keep, duplicate or (seen is not None and seen[1]))
+    if len(fitting) == 1:
+        return next(iter(fitting.values()))[0]
+    # Several readings fit the identity: a printed cell repeated beside its twin (a
+    # duplicated 总计 column) is the artefact seen in real reports, so prefer dropping it.
+    explained = [keep for keep, duplicate in fitting.values() if duplicate]
+    return explained[0] if len(explained) == 1 else None
+
+
+def _repeats_neighbour(cells: list[CellValue], i: int) -> bool:
+    value = cells[i].value
+    return (i > 0 and cells[i - 1].value == value) or (
+        i + 1 < len(cells) and cells[i + 1].value == value
+    )
+

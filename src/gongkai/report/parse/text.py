@@ -1,0 +1,149 @@
+"""Plain-text and Markdown reports: what PDF-to-text tools and copy-paste produce.
+
+Tables arrive flattened: one row per line with tab-separated cells (blank lines may fall
+inside a table), Markdown pipe tables, or — from text extracted without tabs — a label
+followed by whitespace-separated numbers. Narrative lines broken mid-sentence by the PDF
+extraction (a long line ending without punctuation, a blank line, the rest) are re-joined.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Document, Paragraph, Table, TableRow
+from .detect import decode_text
+from .structure import heading_section
+from .values import is_value_text
+
+_PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_SPACED_ROW = re.compile(
+    r"^(?P<label>.*?[^\d\s.,+\-−])?\s+(?P<nums>(?:[+\-−]?\d[\d,.]*\s+)*[+\-−]?\d[\d,.]*)$"
+    r"|^(?P<only>(?:[+\-−]?\d[\d,.]*\s+)+[+\-−]?\d[\d,.]*)$"
+)
+_SENTENCE_END = tuple("。！？；：:;!?…”）)】」")
+_WRAPPED_MIN = 30  # a line at least this long that ends mid-sentence was wrapped by the PDF
+
+
+def read_text(data: bytes, source: str | None = None) -> Document:
+    text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    in_table = _table_lines(lines)
+    doc = Document(source, "text")
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if in_table[i]:
+            i = _read_table(lines, i, doc, in_table)
+            continue
+        if line.strip():
+            _add_paragraph(doc, line.strip(), i + 1)
+        i += 1
+    return doc
+
+
+def _table_lines(lines: list[str]) -> list[bool]:
+    """Which lines are table rows: those that look like rows, plus short unpunctuated lines
+    (captions, header rows, wrapped label tails) touching them with no blank line between."""
+    rows = [_is_table_line(line) for line in lines]
+    changed = True
+    while changed:
+        changed = False
+        for i, line in enumerate(lines):
+            if rows[i] or not _could_be_cells(line):
+                continue
+            if (i > 0 and rows[i - 1]) or (i + 1 < len(lines) and rows[i + 1]):
+                rows[i] = changed = True
+    return rows
+
+
+def _could_be_cells(line: str) -> bool:
+    text = re.sub(r"[（(][^）)]*[）)]", "", line.strip())
+    if not 0 < len(text) <= 80 or any(p in text for p in "。，；：,;:！？"):
+        return False
+    return "报告" not in text and heading_section(line.strip()) is None
+
+
+def _is_table_line(line: str) -> bool:
+    if "\t" in line:
+        return True
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.count("|") >= 2:
+        return True
+    return _spaced_cells(stripped) is not None
+
+
+def _spaced_cells(line: str) -> list[str] | None:
+    """"行政许可 0 11 0" → ["行政许可", "0", "11", "0"]: at least two trailing numbers."""
+    if len(line) > 120:
+        return None
+    m = _SPACED_ROW.match(line)
+    if m is None:
+        return None
+    nums = (m["nums"] or m["only"]).split()
+    label = (m["label"] or "").strip()
+    if len(nums) < 2 and not (0 < len(label) <= 20 and _could_be_cells(label)):
+        return None
+    return [label, *nums]
+
+
+def _row_cells(line: str) -> tuple[list[str], bool]:
+    """The cells of one table line, and whether their positions are exact."""
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        body = stripped[1:-1] if stripped.endswith("|") else stripped[1:]
+        cells = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", body)]
+        return cells, True
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t")], False
+    return _spaced_cells(stripped) or [stripped], False
+
+
+def _read_table(lines: list[str], start: int, doc: Document, in_table: list[bool]) -> int:
+    table = Table()
+    i = start
+    positional = True
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            # A blank line ends the table unless the next non-blank line is a table row.
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            if j < len(lines) and in_table[j] and _continues(lines[j]):
+                i = j
+                continue
+            break
+        if not in_table[i]:
+            break
+        if _PIPE_SEPARATOR.match(line.strip()):
+            i += 1
+            continue
+        cells, exact = _row_cells(line)
+        positional = positional and exact
+        table.rows.append(TableRow(cells, line=i + 1))
+        i += 1
+    table.positional = positional and bool(table.rows)
+    doc.blocks.append(table)
+    return i
+
+
+def _continues(line: str) -> bool:
+    """A row after a blank line belongs to the table above unless it starts a new caption."""
+    return "\t" in line or line.strip().startswith("|") or _spaced_cells(line.strip()) is not None
+
+
+def _add_paragraph(doc: Document, text: str, line: int) -> None:
+    last = doc.blocks[-1] if doc.blocks else None
+    if isinstance(last, Paragraph) and _was_wrapped(last.text, text):
+        last.text += text
+        return
+    doc.blocks.append(Paragraph(text, line=line))
+
+
+def _was_wrapped(previous: str, following: str) -> bool:
+    if len(previous) < _WRAPPED_MIN or previous.endswith(_SENTENCE_END):
+        return False
+    if is_value_text(following):
+        return False
+    # A following line that opens a new numbered item or heading is not a continuation.
+    return re.match(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[-*•] )", following) is None
