@@ -6,7 +6,11 @@ import sys
 
 from . import report_core
 
-BENCHES = {"accuracy": report_core.accuracy, "parse": report_core.parse_speed, "render": report_core.render_speed}
+BENCHES = {
+    "accuracy": report_core.accuracy,
+    "parse": report_core.parse_speed,
+    "render": report_core.render_speed,
+}
 
 
 def main(names: list[str]) -> None:

@@ -34,12 +34,20 @@ def accuracy() -> None:
         total += len(expected["cells"])
         correct += ok
         worst.append((ok / len(expected["cells"]), path.name))
-    print(f"labelled reports: {len(worst)}; cells: {total}; correct: {correct} ({100 * correct / total:.2f}%)")
+    print(
+        f"labelled reports: {len(worst)}; cells: {total}; correct: {correct} ({100 * correct / total:.2f}%)"
+    )
     for share, name in sorted(worst)[:3]:
         print(f"  lowest: {name} {100 * share:.1f}%")
 
 
-def _rate(label: str, payloads: list[tuple[bytes, str]], fn: Callable[[bytes, str], object], seconds: float = 2.0, unit: str = "reports") -> None:
+def _rate(
+    label: str,
+    payloads: list[tuple[bytes, str]],
+    fn: Callable[[bytes, str], object],
+    seconds: float = 2.0,
+    unit: str = "reports",
+) -> None:
     fn(*payloads[0])  # warm imports and caches
     tracemalloc.start()
     done = 0
@@ -79,13 +87,18 @@ def parse_speed() -> None:
     for data, name in pdfs:
         load_bytes(data, name)
     per_report = (time.perf_counter() - start) / len(pdfs)
-    print(f"{'PDF: parse + check':<28} {1 / per_report:8.1f} reports/s  {1000 * per_report:7.1f} ms each, {1000 * per_report / pages:.1f} ms/page ({pages:.0f} pages)")
-    print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(
+        f"{'PDF: parse + check':<28} {1 / per_report:8.1f} reports/s  {1000 * per_report:7.1f} ms each, {1000 * per_report / pages:.1f} ms/page ({pages:.0f} pages)"
+    )
+    print(
+        f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    )
 
 
 def _pdf_pages(data: bytes) -> int:
-    import pdfplumber
     import io
+
+    import pdfplumber
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         return len(pdf.pages)

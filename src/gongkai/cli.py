@@ -18,13 +18,17 @@ EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE = 0, 1, 2
 _SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
 
-class Unusable(click.ClickException):
-    """Input that cannot be used: one clear line, exit 2, never a traceback."""
+class GongkaiError(click.ClickException):
+    """A refusal the user can act on: one line in Chinese, never a traceback."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"错误：{self.message}", err=True)
+
+
+class Unusable(GongkaiError):
+    """Input that cannot be used at all: exit 2."""
 
     exit_code = EXIT_UNUSABLE
-
-    def format_message(self) -> str:
-        return self.message
 
 
 def _load(path: str, previous: Report | None = None) -> Report:
@@ -44,7 +48,9 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="把每份报告的 JSON 写入此目录")
+@click.option(
+    "--out", "out_dir", type=click.Path(file_okay=False), help="把每份报告的 JSON 写入此目录"
+)
 def parse(files: tuple[str, ...], out_dir: str | None) -> None:
     """解析报告文件，输出 JSON（每份报告一个对象）。
 
@@ -67,7 +73,9 @@ def parse(files: tuple[str, ...], out_dir: str | None) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（供程序使用）")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", help="消息语言")
-@click.option("--previous", type=click.Path(dir_okay=False), help="同一机关上一年度的报告，用于跨年核对")
+@click.option(
+    "--previous", type=click.Path(dir_okay=False), help="同一机关上一年度的报告，用于跨年核对"
+)
 def check(files: tuple[str, ...], as_json: bool, lang: str, previous: str | None) -> None:
     """核验报告：勾稽关系、缺失内容、正文与表格是否一致。
 
@@ -129,7 +137,9 @@ def schema() -> None:
 @click.option(
     "--to", "kind", required=True, type=click.Choice(["docx", "pdf", "html", "xlsx", "md"])
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="输出文件（默认：同名换扩展名）")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="输出文件（默认：同名换扩展名）"
+)
 @click.option("--strict", is_flag=True, help="报告仍有错误时拒绝生成")
 def render(report_file: str, kind: str, output: str | None, strict: bool) -> None:
     """按官方格式生成报告：DOCX、PDF、HTML、XLSX 或 Markdown。
@@ -141,7 +151,9 @@ def render(report_file: str, kind: str, output: str | None, strict: bool) -> Non
     report = _load(report_file)
     if strict and has_errors(report.findings):
         errors = sum(1 for f in report.findings if f.severity is Severity.ERROR)
-        raise click.ClickException(f"报告仍有 {errors} 个错误，--strict 模式下不生成；请先运行 gongkai check 查看")
+        raise click.ClickException(
+            f"报告仍有 {errors} 个错误，--strict 模式下不生成；请先运行 gongkai check 查看"
+        )
     data = render_report(report, kind)
     dest = Path(output) if output else Path(report_file).with_suffix(f".{kind}")
     if dest.resolve() == Path(report_file).resolve():
@@ -152,3 +164,7 @@ def render(report_file: str, kind: str, output: str | None, strict: bool) -> Non
 
 def main() -> None:
     cli(prog_name="gongkai")
+
+
+if __name__ == "__main__":
+    main()

@@ -60,9 +60,15 @@ narrative = st.lists(st.one_of(_PHRASES, st.text(max_size=8)), max_size=40).map(
 
 @st.composite
 def arbitrary_reports(draw: st.DrawFn) -> Report:
+    """A report whose cells start empty, all zero or consistent, then up to 40 get odd values."""
     fmt = draw(st.sampled_from(FORMAT_VERSIONS))
     keys = list(FORMATS[fmt].cells)
-    cells = {key: draw(values) for key in keys}
+    base = draw(st.sampled_from(("none", "zero", "sample")))
+    if base == "sample":
+        cells = dict(sample_report(draw(st.integers(0, 10**6)), fmt).cells)
+    else:
+        cells = dict.fromkeys(keys, None if base == "none" else 0)
+    cells.update(draw(st.dictionaries(st.sampled_from(keys), values, max_size=40)))
     sections = {key: draw(st.none() | narrative) for key in SECTION_KEYS}
     return Report(
         format=fmt,

@@ -19,7 +19,8 @@ def test_wrong_layout_for_year(fmt: str, year: int, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("fmt", "year"), [("2019", 2019), ("2019", 2020), ("2021", 2021), ("2021", 2030), ("2019", None)]
+    ("fmt", "year"),
+    [("2019", 2019), ("2019", 2020), ("2021", 2021), ("2021", 2030), ("2019", None)],
 )
 def test_right_layout_or_unknown_year(fmt: str, year: int | None) -> None:
     assert check_layout(Report(format=fmt, year=year)) == []

@@ -43,7 +43,9 @@ def test_every_cell_is_read_exactly(path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", [p for p in CORPUS if "sections" in json.loads(p.with_suffix(".expected.json").read_text())], ids=lambda p: p.name
+    "path",
+    [p for p in CORPUS if "sections" in json.loads(p.with_suffix(".expected.json").read_text())],
+    ids=lambda p: p.name,
 )
 def test_every_narrative_part_is_read_exactly(path: Path) -> None:
     expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))

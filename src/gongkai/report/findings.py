@@ -30,7 +30,7 @@ class Message:
     en: str
 
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 CATALOGUE: dict[str, Message] = {
     # ---- identities (勾稽关系)
@@ -87,7 +87,7 @@ CATALOGUE: dict[str, Message] = {
         "{label}: amount '{raw}' has no unit; read as 万元 (10,000 yuan)",
     ),
     "AMOUNT_CONVERTED": Message(
-        I,
+        INFO,
         "{label}：金额“{raw}”以元为单位，已换算为 {actual} 万元",
         "{label}: amount '{raw}' is in yuan; converted to {actual} 万元",
     ),
@@ -103,9 +103,7 @@ CATALOGUE: dict[str, Message] = {
         "{table}在“{last}”之后中断，缺少 {count} 行：{rows}",
         "{table} breaks off after '{last}'; {count} rows are missing: {rows}",
     ),
-    "ROW_MISSING": Message(
-        E, "{table}缺少“{row}”一行", "{table} lacks the row '{row}'"
-    ),
+    "ROW_MISSING": Message(E, "{table}缺少“{row}”一行", "{table} lacks the row '{row}'"),
     "ROW_UNRECOGNISED": Message(
         W,
         "{table}中无法识别的行“{raw}”，已忽略",
@@ -122,7 +120,7 @@ CATALOGUE: dict[str, Message] = {
         "{table}, row '{row}': {found} values for {expected} columns; cannot place them, treated as missing",
     ),
     "COLUMN_EXTRA_IGNORED": Message(
-        I,
+        INFO,
         "{table}“{row}”一行多出 {extra} 个数值，已按勾稽关系剔除多余的列",
         "{table}, row '{row}': {extra} extra values dropped using the identities",
     ),

@@ -43,7 +43,9 @@ def render_format_doc() -> str:
             where = f"{spec.grid.title} " if spec.grid.table == "active" else ""
             group = f"{spec.row.group} " if spec.row.group else ""
             unit = "万元" if spec.unit is Unit.AMOUNT else ("件（可为负）" if spec.signed else "件")
-            out.append(f"| `{key}` | {table} | {where}{group}{spec.row.label} | {spec.column.label} | {unit} |")
+            out.append(
+                f"| `{key}` | {table} | {where}{group}{spec.row.label} | {spec.column.label} | {unit} |"
+            )
         out.append(f"\n勾稽关系（{len(fmt.identities)} 条）：")
         seen: set[str] = set()
         for ident in fmt.identities:

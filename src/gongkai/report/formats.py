@@ -236,7 +236,9 @@ ACTIVE_2021 = (
         ),
         corner=_CONTENT,
     ),
-    Grid("active", _ITEM.format("五"), (Row("licensing", "行政许可"),), (_DECISIONS_2021,), _CONTENT),
+    Grid(
+        "active", _ITEM.format("五"), (Row("licensing", "行政许可"),), (_DECISIONS_2021,), _CONTENT
+    ),
     Grid(
         "active",
         _ITEM.format("六"),
@@ -248,7 +250,11 @@ ACTIVE_2021 = (
         "active",
         _ITEM.format("八"),
         (Row("fees", "行政事业性收费"),),
-        (Column("amount", "本年收费金额（单位：万元）", ("本年收费金额", "收费金额"), Unit.AMOUNT),),
+        (
+            Column(
+                "amount", "本年收费金额（单位：万元）", ("本年收费金额", "收费金额"), Unit.AMOUNT
+            ),
+        ),
         corner=_CONTENT,
     ),
 )
@@ -296,7 +302,13 @@ def _apply_rows(other_rows: tuple[Row, ...]) -> tuple[Row, ...]:
             ("法律法规禁止公开", "禁止公开"),
             core="法律行政法规禁止公开",
         ),
-        Row("denied.three_safeties", "3.危及“三安全一稳定”", _DENIED, ("三安全",), core="三安全一稳定"),
+        Row(
+            "denied.three_safeties",
+            "3.危及“三安全一稳定”",
+            _DENIED,
+            ("三安全",),
+            core="三安全一稳定",
+        ),
         Row("denied.third_party", "4.保护第三方合法权益", _DENIED, core="第三方合法权益"),
         Row("denied.internal_affairs", "5.属于三类内部事务信息", _DENIED, core="内部事务"),
         Row("denied.process_info", "6.属于四类过程性信息", _DENIED, core="过程性信息"),
@@ -304,11 +316,15 @@ def _apply_rows(other_rows: tuple[Row, ...]) -> tuple[Row, ...]:
         Row("denied.inquiry", "8.属于行政查询事项", _DENIED, core="行政查询"),
         Row("unable.not_held", "1.本机关不掌握相关政府信息", _UNABLE, ("不掌握相",), core="不掌握"),
         Row("unable.needs_creation", "2.没有现成信息需要另行制作", _UNABLE, core="另行制作"),
-        Row("unable.unclear", "3.补正后申请内容仍不明确", _UNABLE, ("仍不明确",), core="补正后申请"),
+        Row(
+            "unable.unclear", "3.补正后申请内容仍不明确", _UNABLE, ("仍不明确",), core="补正后申请"
+        ),
         Row("not_processed.petition", "1.信访举报投诉类申请", _NOT_PROCESSED, core="信访举报投诉"),
         Row("not_processed.duplicate", "2.重复申请", _NOT_PROCESSED, core="重复申请"),
         Row("not_processed.publication", "3.要求提供公开出版物", _NOT_PROCESSED, core="公开出版物"),
-        Row("not_processed.bulk_repeat", "4.无正当理由大量反复申请", _NOT_PROCESSED, core="大量反复"),
+        Row(
+            "not_processed.bulk_repeat", "4.无正当理由大量反复申请", _NOT_PROCESSED, core="大量反复"
+        ),
         Row(
             "not_processed.confirm_reissue",
             "5.要求行政机关确认或重新出具已获取信息",
@@ -426,9 +442,7 @@ def _identities(fmt: ReportFormat) -> tuple[Identity, ...]:
     """Expand the 勾稽关系 of §2.5 of the domain rules into concrete cell identities."""
     apply, remedy = fmt.apply, fmt.remedy
     rows = {r.key: r for r in apply.rows}
-    outcome_rows = [
-        r for r in apply.rows if r.group is not None and r.key != OUTCOME_TOTAL_ROW
-    ]
+    outcome_rows = [r for r in apply.rows if r.group is not None and r.key != OUTCOME_TOTAL_ROW]
     out: list[Identity] = []
     for col in apply.columns:
         # 第一项加第二项之和，等于第三项加第四项之和 (stated in the table's corner cell)

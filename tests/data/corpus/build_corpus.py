@@ -196,7 +196,11 @@ def truncated(report: Report) -> tuple[str, dict[str, object]]:
         return [] if part == "remedies" else tabs(part, rows)
 
     without_part_four = Report(
-        report.format, report.agency, report.year, report.title, dict(report.cells),
+        report.format,
+        report.agency,
+        report.year,
+        report.title,
+        dict(report.cells),
         {**report.sections, "remedies": None},
     )
     text = text_report(without_part_four, cut)
@@ -225,7 +229,9 @@ def units_in_cells(report: Report) -> str:
 def html_report(report: Report, encoding: str = "utf-8", nbsp: bool = False) -> bytes:
     fmt = report.spec
     esc = lambda s: s.replace("&", "&amp;").replace("<", "&lt;")  # noqa: E731
-    parts = [f'<html><head><meta charset="{encoding}"><title>{esc(report.title or "")}</title></head><body>']
+    parts = [
+        f'<html><head><meta charset="{encoding}"><title>{esc(report.title or "")}</title></head><body>'
+    ]
     parts.append(f"<h1>{esc(report.title or '')}</h1>")
     for para in (report.sections.get("preamble") or "").split("\n"):
         if para:
@@ -247,16 +253,26 @@ def html_report(report: Report, encoding: str = "utf-8", nbsp: bool = False) -> 
 
 
 def _td(text: str, rowspan: int = 1, colspan: int = 1) -> str:
-    attrs = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{colspan}"' if colspan > 1 else "")
+    attrs = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (
+        f' colspan="{colspan}"' if colspan > 1 else ""
+    )
     return f"<td{attrs}>{text}</td>"
 
 
 def _html_grid_active(report: Report, grid: Grid, nbsp: bool) -> str:
     n = len(grid.columns) + 1
-    rows = [f"<tr>{_td(grid.title, colspan=n)}</tr>", "<tr>" + "".join(_td(x) for x in [grid.corner, *[c.label for c in grid.columns]]) + "</tr>"]
+    rows = [
+        f"<tr>{_td(grid.title, colspan=n)}</tr>",
+        "<tr>" + "".join(_td(x) for x in [grid.corner, *[c.label for c in grid.columns]]) + "</tr>",
+    ]
     for row in grid.rows:
         label = row.label.replace("", "&nbsp;").strip("&nbsp;") if nbsp else row.label
-        rows.append("<tr>" + _td(label) + "".join(_td(_value(report, grid.key(row, c))) for c in grid.columns) + "</tr>")
+        rows.append(
+            "<tr>"
+            + _td(label)
+            + "".join(_td(_value(report, grid.key(row, c))) for c in grid.columns)
+            + "</tr>"
+        )
     return "<table border=1>" + "".join(rows) + "</table>"
 
 
@@ -265,7 +281,11 @@ def _html_apply(report: Report, fmt: ReportFormat, nbsp: bool) -> str:
     cols = grid.columns
     out = [
         "<tr>" + _td(grid.corner, 3, 3) + _td("申请人情况", colspan=7) + "</tr>",
-        "<tr>" + _td(cols[0].label, 2) + _td("法人或其他组织", colspan=5) + _td(cols[-1].label, 2) + "</tr>",
+        "<tr>"
+        + _td(cols[0].label, 2)
+        + _td("法人或其他组织", colspan=5)
+        + _td(cols[-1].label, 2)
+        + "</tr>",
         "<tr>" + "".join(_td(c.label) for c in cols[1:6]) + "</tr>",
     ]
     result_rows = [r for r in grid.rows if r.group is not None]
@@ -282,7 +302,10 @@ def _html_apply(report: Report, fmt: ReportFormat, nbsp: bool) -> str:
         lead = ""
         if "三" not in started:
             started.add("三")
-            lead = _td(row.group if row.group.startswith("三、") else "三、本年度办理结果", len(result_rows))
+            lead = _td(
+                row.group if row.group.startswith("三、") else "三、本年度办理结果",
+                len(result_rows),
+            )
         if row.group.startswith("三、"):
             out.append("<tr>" + lead + _td(row.label, colspan=2) + cells + "</tr>")
         else:
@@ -299,16 +322,29 @@ def _html_remedy(report: Report, fmt: ReportFormat) -> str:
     outcomes = [c.label for c in grid.columns]
     rows = [
         "<tr>" + _td("行政复议", colspan=5) + _td("行政诉讼", colspan=10) + "</tr>",
-        "<tr>" + "".join(_td(o, 2) for o in outcomes) + _td(grid.rows[1].label, colspan=5) + _td(grid.rows[2].label, colspan=5) + "</tr>",
+        "<tr>"
+        + "".join(_td(o, 2) for o in outcomes)
+        + _td(grid.rows[1].label, colspan=5)
+        + _td(grid.rows[2].label, colspan=5)
+        + "</tr>",
         "<tr>" + "".join(_td(o) for o in outcomes * 2) + "</tr>",
-        "<tr>" + "".join(_td(_value(report, grid.key(r, c))) for r in grid.rows for c in grid.columns) + "</tr>",
+        "<tr>"
+        + "".join(_td(_value(report, grid.key(r, c))) for r in grid.rows for c in grid.columns)
+        + "</tr>",
     ]
     return "<table border=1>" + "".join(rows) + "</table>"
 
 
 # ---------------------------------------------------------------- writing the corpus
 
-AGENCIES = ["青山镇人民政府", "临江县交通运输局", "东湖街道办事处", "南平市生态环境局", "白沙乡人民政府", "金川区教育局"]
+AGENCIES = [
+    "青山镇人民政府",
+    "临江县交通运输局",
+    "东湖街道办事处",
+    "南平市生态环境局",
+    "白沙乡人民政府",
+    "金川区教育局",
+]
 
 
 def expected(report: Report, cells: dict[str, object] | None = None) -> dict[str, object]:
@@ -316,7 +352,9 @@ def expected(report: Report, cells: dict[str, object] | None = None) -> dict[str
         "format": report.format,
         "agency": report.agency,
         "year": report.year,
-        "cells": cells if cells is not None else {k: cell_to_json(v) for k, v in report.cells.items()},
+        "cells": cells
+        if cells is not None
+        else {k: cell_to_json(v) for k, v in report.cells.items()},
         "sections": {k: v for k, v in report.sections.items()},
     }
 
@@ -324,7 +362,9 @@ def expected(report: Report, cells: dict[str, object] | None = None) -> dict[str
 def write(name: str, data: bytes, exp: dict[str, object]) -> None:
     (HERE / name).write_bytes(data)
     stem = name.rsplit(".", 1)[0]
-    (HERE / f"{stem}.expected.json").write_text(json.dumps(exp, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (HERE / f"{stem}.expected.json").write_text(
+        json.dumps(exp, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
 
 
 def build() -> None:
@@ -353,7 +393,9 @@ def build() -> None:
         write(f"{version}_site.html", html_report(report), expected(report))
         seed += 1
         report = sample_report(seed, version, AGENCIES[seed % len(AGENCIES)], year)
-        write(f"{version}_gbk_nbsp.html", html_report(report, "gb18030", nbsp=True), expected(report))
+        write(
+            f"{version}_gbk_nbsp.html", html_report(report, "gb18030", nbsp=True), expected(report)
+        )
 
 
 if __name__ == "__main__":

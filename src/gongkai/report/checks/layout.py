@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..findings import Finding, finding
 from ..formats import FORMATS, format_for_year
+from ..model import Report
 
 FIRST_YEAR = min(f.years[0] for f in FORMATS.values())
-from ..model import Report
 
 
 def check_layout(report: Report) -> list[Finding]:

@@ -38,18 +38,16 @@ SECTIONS = (PREAMBLE, "overview", "proactive", "applications", "remedies", "othe
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 _NUM = rf"(?:[0-9]+|[{_CN_DIGITS}]+)"
-_NUMBER_BEFORE = rf"(?<![第0-9.{_CN_DIGITS}])"
+# A count is not read after these: 第二十条 is an article, 1.5条 a decimal, 唯一条 a word.
+_NOT_BEFORE_COUNT = frozenset("第.统唯进每同单")
 
 # ---------------------------------------------------------------- normalising
 
 
-_WIDTH = str.maketrans(
-    "０１２３４５６７８９％．，；：（）！？",
-    "0123456789%.，；：（）！？",
-)
-_ASCII_PUNCT = str.maketrans(
-    {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
-)
+_TO_ASCII = {c: chr(ord(c) - 0xFEE0) for c in "０１２３４５６７８９％．"}
+_TO_WIDE = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
+_RETYPE = {**_TO_ASCII, **_TO_WIDE}
+_RETYPED = re.compile(f"[{re.escape(''.join(_RETYPE))}]")
 _THOUSANDS = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
 _SPACE = re.compile(r"\s+")
 
@@ -60,8 +58,8 @@ def normalise(text: str) -> str:
     Whitespace goes entirely: published text splits numbers from their words ("数 70 条")
     and breaks sentences across lines and pages ("没有出\\n\\n现因…").
     """
-    text = _THOUSANDS.sub("", text.translate(_WIDTH))
-    return _SPACE.sub("", text.translate(_ASCII_PUNCT))
+    text = _THOUSANDS.sub("", _RETYPED.sub(lambda m: _RETYPE[m.group()], text))
+    return _SPACE.sub("", text)
 
 
 @lru_cache(maxsize=2048)
@@ -259,7 +257,7 @@ _TOKENS = re.compile(
     r"|(?P<within>(?:信息|申请|文件|事项)中(?=[，：]))"
     r"|(?P<pct>占(?:比|总数的?|全部的?|比例为?|比重为?)?(?P<pv>[0-9]{1,3}(?:\.[0-9]{1,4})?)%)"
     r"|(?P<open>（)|(?P<close>）)"
-    rf"|(?P<count>{_NUMBER_BEFORE}(?<![统唯进每同单])(?P<num>{_NUM})(?P<unit>条|件|份|篇|个|项|张|次|期|幅|部|场|家|起|人次)(?![0-9]))"
+    rf"|(?P<count>(?P<num>{_NUM})(?P<unit>条|件|份|篇|个|项|张|次|期|幅|部|场|家|起|人次)(?![0-9]))"
 )
 
 
@@ -280,12 +278,34 @@ class _List:
     broken: bool = False  # a count in another unit: we do not understand the list
 
 
+_MARKERS = re.compile(r"其中|包括|包含|(?:信息|申请|文件|事项)中[，：]|占")
+_SENTENCE_END = re.compile(r"[。！？](?!其中)")
+
+
 def _breakdowns(text: str, where: Location | None) -> Iterator[Finding]:
+    """Scan only the sentences that contain a marker; most of a report has none."""
     scan = _Scan(text, where)
-    for m in _TOKENS.finditer(text):
-        scan.step(m)
-    scan.close_all()
+    done = 0
+    for marker in _MARKERS.finditer(text):
+        if marker.start() < done:
+            continue
+        start = _list_sentence_start(text, marker.start())
+        end_match = _SENTENCE_END.search(text, marker.end())
+        done = end_match.end() if end_match else len(text)
+        scan.restart(start)
+        for m in _TOKENS.finditer(text, start, done):
+            scan.step(m)
+        scan.close_all()
     return iter(scan.findings)
+
+
+def _list_sentence_start(text: str, pos: int) -> int:
+    """The start of the sentence holding ``pos``; "。其中" does not end a sentence."""
+    i = pos
+    while True:
+        i = max(text.rfind(c, 0, i) for c in "。！？")
+        if i < 0 or not text.startswith("其中", i + 1):
+            return i + 1
 
 
 class _Scan:
@@ -302,6 +322,14 @@ class _Scan:
         self.last: _Count | None = None
         self.top: _List | None = None
         self.nested: _List | None = None
+
+    def restart(self, at: int) -> None:
+        self.close_all()
+        self.last = None
+        self.depth = 0
+        self.clause += 1
+        self.clause_start = at
+        self.clause_used = False
 
     def step(self, m: re.Match[str]) -> None:
         kind = m.lastgroup
@@ -347,6 +375,9 @@ class _Scan:
             self.top = _List(self.last, self.clause)
 
     def _count(self, m: re.Match[str]) -> None:
+        before = self.text[m.start() - 1] if m.start() else ""
+        if before and (before in _NOT_BEFORE_COUNT or before.isdigit() or before in _CN_DIGITS):
+            return
         value = number(m.group("num"))
         if value is None:
             return

@@ -66,9 +66,9 @@ def read_path(path: str | Path) -> Report:
     try:
         data = p.read_bytes()
     except FileNotFoundError:
-        raise UnreadableInput(f"找不到文件：{p}") from None
+        raise UnreadableInput("找不到文件") from None
     except IsADirectoryError:
-        raise UnreadableInput(f"这是一个目录，不是文件：{p}") from None
+        raise UnreadableInput("这是一个目录，不是文件") from None
     except OSError as exc:
-        raise UnreadableInput(f"无法读取文件 {p}：{exc.strerror}") from None
+        raise UnreadableInput(f"无法读取文件：{exc.strerror}") from None
     return read_report(data, p.name)

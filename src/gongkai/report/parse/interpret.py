@@ -50,11 +50,21 @@ def interpret(doc: Document) -> Report:
     findings.extend(_structure_findings(fmt, reader, headings_found, doc.source))
     if title.agency is None:
         findings.append(
-            finding("TITLE_UNREADABLE", location=Location(doc.source), stage=Stage.PARSE, what="机关名称")
+            finding(
+                "TITLE_UNREADABLE",
+                location=Location(doc.source),
+                stage=Stage.PARSE,
+                what="机关名称",
+            )
         )
     if year is None:
         findings.append(
-            finding("TITLE_UNREADABLE", location=Location(doc.source), stage=Stage.PARSE, what="报告年度")
+            finding(
+                "TITLE_UNREADABLE",
+                location=Location(doc.source),
+                stage=Stage.PARSE,
+                what="报告年度",
+            )
         )
     return Report(
         format=fmt.version,
@@ -120,12 +130,12 @@ def _vote(text: str, votes: dict[str, int]) -> None:
             scores[version] = (match.score, key)
         col = match_active_column(fmt, text)
         if col is not None and len(label_key(text)) < 30:
-            score = max(len(label_key(lbl)) for lbl in col.labels if label_key(lbl) in label_key(text))
+            score = max(
+                len(label_key(lbl)) for lbl in col.labels if label_key(lbl) in label_key(text)
+            )
             if version not in scores or score > scores[version][0]:
                 scores[version] = (score, f"active.*.{col.key}")
-    exclusive = {
-        v: s for v, (s, key) in scores.items() if not _in_every_format(key)
-    }
+    exclusive = {v: s for v, (s, key) in scores.items() if not _in_every_format(key)}
     if not exclusive:
         return
     best = max(exclusive.values())

@@ -87,8 +87,10 @@ def _agency_without_year(text: str) -> str | None:
 
 
 def _chinese_year(text: str) -> int | None:
-    """"二〇二〇" → 2020: a year is written digit by digit."""
-    digits = "".join(str("〇一二三四五六七八九".find(ch)) for ch in text.replace("零", "〇").replace("○", "〇"))
+    """ "二〇二〇" → 2020: a year is written digit by digit."""
+    digits = "".join(
+        str("〇一二三四五六七八九".find(ch)) for ch in text.replace("零", "〇").replace("○", "〇")
+    )
     year = int(digits) if digits.isdigit() and len(digits) == 4 else None
     return year if year is not None and 1990 <= year <= 2100 else None
 

@@ -24,8 +24,11 @@ from .values import YUAN, CellValue, header_unit, read_cell, to_wan_yuan
 
 RowCheck = Callable[[list[Value]], bool]
 _MAX_COMBINATIONS = 5000
-_TABLE_NAMES = {"active": "表二（主动公开政府信息情况）", "apply": "表三（收到和处理政府信息公开申请情况）",
-                "remedy": "表四（政府信息公开行政复议、行政诉讼情况）"}
+_TABLE_NAMES = {
+    "active": "表二（主动公开政府信息情况）",
+    "apply": "表三（收到和处理政府信息公开申请情况）",
+    "remedy": "表四（政府信息公开行政复议、行政诉讼情况）",
+}
 
 
 def table_name(grid: Grid) -> str:
@@ -357,7 +360,15 @@ def _context_marker(row_key: str) -> str | None:
     return None
 
 
-_HEADER_WORDS = ("申请人情况", "自然人", "法人或其他组织", "商业企业", "结果维持", "行政复议", "信息内容")
+_HEADER_WORDS = (
+    "申请人情况",
+    "自然人",
+    "法人或其他组织",
+    "商业企业",
+    "结果维持",
+    "行政复议",
+    "信息内容",
+)
 
 
 def _is_header_text(row_key: str) -> bool:
@@ -380,9 +391,7 @@ def _row_identity(grid: Grid, columns: list[Column]) -> RowCheck:
     return check
 
 
-def _drop_extra(
-    filled: list[CellValue], n: int, check: RowCheck
-) -> list[CellValue] | None:
+def _drop_extra(filled: list[CellValue], n: int, check: RowCheck) -> list[CellValue] | None:
     """Drop cells until n remain; accept only if every choice that satisfies the row's
     identity gives the same values (then which cell was extra does not matter)."""
     extra = len(filled) - n
@@ -410,4 +419,3 @@ def _repeats_neighbour(cells: list[CellValue], i: int) -> bool:
     return (i > 0 and cells[i - 1].value == value) or (
         i + 1 < len(cells) and cells[i + 1].value == value
     )
-

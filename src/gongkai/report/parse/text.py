@@ -73,7 +73,7 @@ def _is_table_line(line: str) -> bool:
 
 
 def _spaced_cells(line: str) -> list[str] | None:
-    """"行政许可 0 11 0" → ["行政许可", "0", "11", "0"]: at least two trailing numbers."""
+    """ "行政许可 0 11 0" → ["行政许可", "0", "11", "0"]: at least two trailing numbers."""
     if len(line) > 120:
         return None
     m = _SPACED_ROW.match(line)
@@ -146,4 +146,10 @@ def _was_wrapped(previous: str, following: str) -> bool:
     if is_value_text(following):
         return False
     # A following line that opens a new numbered item or heading is not a continuation.
-    return re.match(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[-*•] )", following) is None
+    return (
+        re.match(
+            r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[-*•] )",
+            following,
+        )
+        is None
+    )
