@@ -15,8 +15,8 @@ $(STAMP): pyproject.toml
 system:
 	bash scripts/system-packages.sh
 
-demo: $(STAMP)
-	$(BIN)/gongkai check ../shared/seeds/*.txt || test $$? -eq 1
+demo: $(STAMP) system
+	bash scripts/demo.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -27,6 +27,7 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP) system
 	$(BIN)/pytest -n 2 -q
+	bash scripts/with-postgres.sh $(BIN)/pytest -n 2 -q -p no:cacheprovider tests/web
 
 test: lint typecheck pytest
 

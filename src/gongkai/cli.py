@@ -47,7 +47,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True)
 @click.option(
     "--out", "out_dir", type=click.Path(file_okay=False), help="把每份报告的 JSON 写入此目录"
 )
@@ -70,7 +70,7 @@ def parse(files: tuple[str, ...], out_dir: str | None) -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（供程序使用）")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", help="消息语言")
 @click.option(
@@ -133,7 +133,7 @@ def schema() -> None:
 
 
 @cli.command()
-@click.argument("report_file", type=click.Path(dir_okay=False))
+@click.argument("report_file")
 @click.option(
     "--to", "kind", required=True, type=click.Choice(["docx", "pdf", "html", "xlsx", "md"])
 )
@@ -160,6 +160,21 @@ def render(report_file: str, kind: str, output: str | None, strict: bool) -> Non
         dest = dest.with_name(dest.stem + f".rendered.{kind}")
     dest.write_bytes(data)
     click.echo(f"已生成 {dest}", err=True)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听地址")
+@click.option("--port", default=8000, show_default=True, type=int, help="监听端口")
+@click.option("--demo", is_flag=True, help="先迁移数据库并载入演示数据")
+@click.option("--workers", default=2, show_default=True, type=int, help="工作进程数")
+def serve(host: str, port: int, demo: bool, workers: int) -> None:
+    """启动网站（gunicorn；静态文件由 whitenoise 提供）。
+
+    Example: gongkai serve --demo --port 8000
+    """
+    from .site.serve import main as serve_main
+
+    serve_main(host=host, port=port, demo=demo, workers=workers)
 
 
 def main() -> None:

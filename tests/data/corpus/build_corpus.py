@@ -105,7 +105,11 @@ def tabs(part: str, rows: list[Row]) -> list[str]:
 
 def spaced_labels(part: str, rows: list[Row]) -> list[str]:
     """结 果 维 持: a space between every character of the labels."""
-    return ["\t".join(" ".join(c) if not c.isdigit() else c for c in r) for r in rows]
+    return ["\t".join(c if _is_number(c) else " ".join(c) for c in r) for r in rows]
+
+
+def _is_number(cell: str) -> bool:
+    return cell.lstrip("-").replace(".", "", 1).isdigit()
 
 
 def wrapped_labels(part: str, rows: list[Row]) -> list[str]:
@@ -171,7 +175,40 @@ def shuffled_rows(part: str, rows: list[Row]) -> list[str]:
     return tabs(part, [*head, *body])
 
 
+def with_subtotal(part: str, rows: list[Row]) -> list[str]:
+    """A 法人或其他组织 小计 column added after the five organisation columns (some agency
+    software prints one; the official grid has none)."""
+    if part != "applications":
+        return tabs(part, rows)
+    out = []
+    for i, r in enumerate(rows):
+        if i == 1:
+            r = [*r[:-1], "小计", r[-1]]
+        elif i == 2:
+            r = [*r, ""]
+        else:
+            nums = [j for j, c in enumerate(r) if c.isdigit()]
+            if len(nums) == 7:
+                orgs = sum(int(r[j]) for j in nums[1:6])
+                r = [*r[: nums[6]], str(orgs), *r[nums[6] :]]
+        out.append("\t".join(r))
+    return out
+
+
+def split_header(part: str, rows: list[Row]) -> list[str]:
+    """Header labels broken over two lines with a blank line between (seed 001)."""
+    lines = tabs(part, rows)
+    if part == "applications":
+        head = rows[2]
+        lines[2] = "\t".join(c[:4] for c in head)
+        lines.insert(3, "")
+        lines.insert(4, "\t".join(c[4:] for c in head))
+    return lines
+
+
 SHAPES: dict[str, Callable[[str, list[Row]], list[str]]] = {
+    "subtotal": with_subtotal,
+    "split_header": split_header,
     "tabs": tabs,
     "spaced": spaced_labels,
     "wrapped": wrapped_labels,
@@ -214,6 +251,18 @@ def truncated(report: Report) -> tuple[str, dict[str, object]]:
         if key.startswith("remedy."):
             cells[key] = None
     return text, cells
+
+
+def amount_in_yuan(report: Report) -> str:
+    """The amount printed in 元 under a header that says so (seed 004: 采购总金额（元）)."""
+    text = text_report(report)
+    key = next(k for k, s in report.spec.cells.items() if s.unit.value == "amount")
+    label = report.spec.cells[key].column.label
+    value = _value(report, key)
+    yuan = format((report.cells[key] or 0) * 10000, "f")
+    yuan = yuan.rstrip("0").rstrip(".") if "." in yuan else yuan
+    text = text.replace(f"\t{label}", f"\t{label.split('（')[0]}（元）", 1)
+    return text.replace(f"\t{value}\n", f"\t{yuan}\n", 1)
 
 
 def units_in_cells(report: Report) -> str:
@@ -388,6 +437,9 @@ def build() -> None:
         seed += 1
         report = sample_report(seed, version, AGENCIES[seed % len(AGENCIES)], year)
         write(f"{version}_units.txt", units_in_cells(report).encode(), expected(report))
+        seed += 1
+        report = sample_report(seed, version, AGENCIES[seed % len(AGENCIES)], year)
+        write(f"{version}_yuan.txt", amount_in_yuan(report).encode(), expected(report))
         seed += 1
         report = sample_report(seed, version, AGENCIES[seed % len(AGENCIES)], year)
         write(f"{version}_site.html", html_report(report), expected(report))

@@ -32,7 +32,8 @@ class TableRow:
 class Table:
     rows: list[TableRow] = field(default_factory=list)
     # True where the reader knows cell positions are exact (HTML/DOCX/XLSX grids);
-    # False for text flattened from PDFs, where empty cells may be lost or added.
+    # and for ruled PDF tables; False for text flattened from PDFs and tables rebuilt from
+    # word gaps, where empty cells may be lost or added.
     positional: bool = False
 
 

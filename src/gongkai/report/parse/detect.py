@@ -22,6 +22,11 @@ def detect_kind(data: bytes) -> str:
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            # Office 2007+ files with a password are stored as an OLE container.
+            raise UnreadableInput(
+                "文件已加密（设置了打开密码），请在 Word/Excel 中去掉密码后再上传"
+            )
         raise UnreadableInput("这是旧版 Word/Excel（.doc/.xls）文件，请先另存为 .docx 或 .xlsx")
     text = decode_text(data[:4096], strict=False)
     stripped = text.lstrip("\ufeff \t\r\n")
@@ -30,6 +35,8 @@ def detect_kind(data: bytes) -> str:
     lower = stripped[:4096].lower()
     if "<table" in lower or "<html" in lower or "<body" in lower or lower.startswith("<!doctype"):
         return "html"
+    if lower.startswith(("<head", "<meta", "<div", "<p>", "<p ", "<h1", "<title")):
+        return "html"  # a fragment saved from a page, without <html>/<body>
     return "text"
 
 

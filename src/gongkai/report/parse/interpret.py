@@ -119,15 +119,25 @@ def _detect_format(
     return FORMATS[winner]
 
 
+def _group_labels() -> frozenset[str]:
+    return frozenset(
+        label_key(r.group) for f in FORMATS.values() for g in f.grids for r in g.rows if r.group
+    )
+
+
+_GROUPS = _group_labels()
+
+
 def _vote(text: str, votes: dict[str, int]) -> None:
-    if not text.strip() or len(text) > 80:
+    """One vote for the layout whose own rows or columns a cell names, when only one does.
+    A bare group label ("（六）其他处理") is a row in 2019 but a group in 2021: no vote."""
+    if not text.strip() or len(text) > 80 or label_key(text) in _GROUPS:
         return
     scores: dict[str, tuple[int, str]] = {}
     for version, fmt in FORMATS.items():
         match = match_row(fmt, text)
         if match is not None:
-            key = match.grid.key(match.row, match.grid.columns[0])
-            scores[version] = (match.score, key)
+            scores[version] = (match.score, f"{match.grid.table}.{match.row.key}")
         col = match_active_column(fmt, text)
         if col is not None and len(label_key(text)) < 30:
             score = max(
@@ -148,7 +158,9 @@ def _in_every_format(key: str) -> bool:
     if key.startswith("active.*."):
         col = key.removeprefix("active.*.")
         return all(any(c.key == col for g in f.active for c in g.columns) for f in FORMATS.values())
-    return all(key in f.cells for f in FORMATS.values())
+    return all(
+        any(f"{g.table}.{r.key}" == key for g in f.grids for r in g.rows) for f in FORMATS.values()
+    )
 
 
 # ---------------------------------------------------------------- what is missing

@@ -45,11 +45,11 @@ def read_title(paragraphs: list[str]) -> Title:
         if len(paragraphs) < count:
             break
         lines = paragraphs[:count]
-        if len(lines[-1]) > 60 or not any(w in lines[-1] for w in _TITLE_WORDS):
-            continue
-        if any(len(line) > 40 for line in lines[:-1]):
-            continue
         text = "".join(lines)
+        if count > 1 and any(len(line) > 40 for line in lines):
+            break
+        if len(text) > 80 or not any(w in text for w in _TITLE_WORDS):
+            continue
         agency, year = _agency_and_year(text)
         return Title(text, agency, year, count)
     return Title(None, None, None, 0)

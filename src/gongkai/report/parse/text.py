@@ -20,6 +20,8 @@ _SPACED_ROW = re.compile(
     r"^(?P<label>.*?[^\d\s.,+\-−])?\s+(?P<nums>(?:[+\-−]?\d[\d,.]*\s+)*[+\-−]?\d[\d,.]*)$"
     r"|^(?P<only>(?:[+\-−]?\d[\d,.]*\s+)+[+\-−]?\d[\d,.]*)$"
 )
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_ESCAPE = re.compile(r"\\([\\`*_\[\]<>|#~\-+=.)!{}()])")
 _SENTENCE_END = tuple("。！？；：:;!?…”）)】」")
 _WRAPPED_MIN = 30  # a line at least this long that ends mid-sentence was wrapped by the PDF
 
@@ -36,7 +38,7 @@ def read_text(data: bytes, source: str | None = None) -> Document:
             i = _read_table(lines, i, doc, in_table)
             continue
         if line.strip():
-            _add_paragraph(doc, line.strip(), i + 1)
+            _add_paragraph(doc, _unmark(line.strip()), i + 1)
         i += 1
     return doc
 
@@ -91,7 +93,7 @@ def _row_cells(line: str) -> tuple[list[str], bool]:
     stripped = line.strip()
     if stripped.startswith("|"):
         body = stripped[1:-1] if stripped.endswith("|") else stripped[1:]
-        cells = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", body)]
+        cells = [_unmark(c.strip()) for c in re.split(r"(?<!\\)\|", body)]
         return cells, True
     if "\t" in line:
         return [c.strip() for c in line.split("\t")], False
@@ -130,6 +132,11 @@ def _read_table(lines: list[str], start: int, doc: Document, in_table: list[bool
 def _continues(line: str) -> bool:
     """A row after a blank line belongs to the table above unless it starts a new caption."""
     return "\t" in line or line.strip().startswith("|") or _spaced_cells(line.strip()) is not None
+
+
+def _unmark(text: str) -> str:
+    """Markdown to plain text: drop a heading's "## ", undo backslash escapes ("\\*" → "*")."""
+    return _MD_ESCAPE.sub(r"\1", _MD_HEADING.sub("", text))
 
 
 def _add_paragraph(doc: Document, text: str, line: int) -> None:
