@@ -173,3 +173,11 @@ def test_empty_input_gives_findings_not_an_exception() -> None:
     codes = {f.code for f in report.findings}
     assert {"SECTION_MISSING", "TABLE_MISSING", "TITLE_UNREADABLE"} <= codes
     assert all(v is None for v in report.cells.values())
+
+
+def test_a_row_with_hundreds_of_numbers_is_refused_quickly() -> None:
+    report = _parse(
+        APPLY_HEAD + "一、本年新收政府信息公开申请数量\t" + "\t".join(["1"] * 3000) + "\n"
+    )
+    assert report.cells["apply.new.total"] is None
+    assert "ROW_AMBIGUOUS" in {f.code for f in report.findings}

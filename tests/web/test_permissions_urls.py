@@ -65,7 +65,71 @@ EXPECTED: dict[str, list[tuple[str, str | None, dict[str, str], dict[str, Any]]]
     "set_language": [("post", None, {"language": "en", "next": "/"}, {p: HOME for p in PERSONAS})],
     "agencies:detail": [("get", key, {}, exp) for key, exp in _AGENCY_SCOPE.items()],
     "agencies:history": [("get", key, {}, exp) for key, exp in _AGENCY_SCOPE.items()],
+    # Annual reports (reports app): a report is seen like its agency ("report-jia" is 甲镇's);
+    # uploads and corrections only by the agency's own clerk/reviewer (and the superuser); a
+    # supervisor who sees the report but may not correct it gets 403, the rest 404.
+    "reports:list": [("get", None, {}, {"anonymous": LOGIN, **ALL_IN})],
+    "reports:upload": [
+        (
+            "get",
+            None,
+            {},
+            _scoped(
+                clerk_jia=200,
+                clerk_yi=200,
+                reviewer_jia=200,
+                county_supervisor=404,
+                outsider=404,
+                admin=200,
+            ),
+        )
+    ],
+    **{
+        name: [("get", f"report-{key}", data, exp) for key, exp in _AGENCY_SCOPE.items()]
+        for name, data in (
+            ("reports:detail", {}),
+            ("reports:original", {}),
+            ("reports:export", {"kind": "md"}),
+            ("reports:history", {}),
+        )
+    },
+    **{
+        name: [
+            (
+                "post",
+                "report-jia",
+                {},
+                _scoped(
+                    clerk_jia=400,  # empty form: re-shown with errors
+                    clerk_yi=404,
+                    reviewer_jia=400,
+                    county_supervisor=403,
+                    outsider=404,
+                    admin=400,
+                ),
+            ),
+            ("post", "report-missing", {}, _scoped(**{p: 404 for p in ALL_IN})),
+        ]
+        for name in ("reports:correct_cell", "reports:correct_section")
+    },
+    # The supervisor dashboard: over an agency the user may see (its visible subtree).
+    "dashboard:index": [("get", None, {}, {"anonymous": LOGIN, **ALL_IN})],
+    **{
+        name: [("get", key, {}, exp) for key, exp in _AGENCY_SCOPE.items()]
+        for name in ("dashboard:agency", "dashboard:aggregate_xlsx", "dashboard:agencies_xlsx")
+    },
 }
+
+
+def _object_pk(world: Any, key: str) -> int:
+    """An agency's pk, or for "report-<agency>" the pk of a stored report of that agency."""
+    if key.startswith("report-"):
+        from .factories.reports import report_for
+
+        agency = getattr(world, key.removeprefix("report-"), None)
+        return report_for(agency).pk if agency else 999_999
+    agency = getattr(world, key, None)
+    return agency.pk if agency else 999_999
 
 
 def _walk(resolver: URLResolver, prefix: str = "", namespace: str = "") -> list[tuple[str, Any]]:
@@ -111,8 +175,7 @@ def test_site_url(name: str, index: int, persona: str, world: Any, client_as: An
     method, agency_key, data, expected_by_persona = EXPECTED[name][index]
     kwargs = {}
     if agency_key is not None:
-        agency = getattr(world, agency_key, None)
-        kwargs = {"pk": agency.pk if agency else 999_999}
+        kwargs = {"pk": _object_pk(world, agency_key)}
     url = reverse(name, kwargs=kwargs)
     response = getattr(client_as(persona), method)(url, data)
     where = f"{persona} {method.upper()} {url} ({agency_key or name})"
@@ -158,6 +221,9 @@ AUTOCOMPLETE = {"app_label": "agencies", "model_name": "agency", "field_name": "
 def test_admin_is_for_superusers_only(persona: str, world: Any, client_as: Any) -> None:
     """Non-superusers are sent to the admin login on every admin page; superusers get in."""
     Group.objects.create(name="演示组")  # every registered model has a row to open
+    from .factories.reports import report_for
+
+    report_for(world.jia, corrected=True)  # an annual report, its history and a correction
     client = client_as(persona)
     checked = 0
     for name, pattern in ADMIN_PATTERNS:

@@ -13,6 +13,7 @@ from gongkai.accounts.models import Role
 from gongkai.accounts.services import grant_role
 from gongkai.agencies.models import Agency
 from gongkai.agencies.services import create_agency
+from gongkai.reports.demo import load_demo_reports
 
 K = Agency.Kind
 REASON = "演示数据"
@@ -63,7 +64,9 @@ USERS: list[tuple[str, str, str | None, Role | None, str]] = [
 @transaction.atomic
 def load_demo() -> list[DemoLogin]:
     agencies = _load_agencies()
-    return [_load_user(row, agencies) for row in USERS]
+    logins = [_load_user(row, agencies) for row in USERS]
+    load_demo_reports(agencies)
+    return logins
 
 
 def _load_agencies() -> dict[str, Agency]:

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "gongkai.site",
     "gongkai.agencies",
     "gongkai.accounts",
+    "gongkai.reports",
+    "gongkai.dashboard",
 ]
 
 MIDDLEWARE = [

@@ -20,5 +20,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("agencies/", include("gongkai.agencies.urls")),
+    path("reports/", include("gongkai.reports.urls")),
+    path("dashboard/", include("gongkai.dashboard.urls")),
     path("admin/", admin.site.urls),
 ]

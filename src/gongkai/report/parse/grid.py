@@ -79,6 +79,9 @@ def is_cjk(ch: str) -> bool:
     )
 
 
+_NO_SPACE_AFTER = "/-_.:@=?&"  # a URL or e-mail address wrapped at its punctuation
+
+
 def join_wrapped(parts: list[str]) -> str:
     """Join lines a layout wrapped: no space between two CJK characters, one otherwise.
 
@@ -90,7 +93,7 @@ def join_wrapped(parts: list[str]) -> str:
         part = collapse(part)
         if not part:
             continue
-        if out and not (is_cjk(out[-1]) or is_cjk(part[0])):
+        if out and not (is_cjk(out[-1]) or is_cjk(part[0]) or out[-1] in _NO_SPACE_AFTER):
             out += " "
         out += part
     return out

@@ -11,7 +11,7 @@ from ..formats import FORMATS, PREAMBLE, SECTIONS, Grid, ReportFormat, format_fo
 from ..model import Report
 from .blocks import Document, Paragraph, Table
 from .labels import match_active_column, match_row
-from .normalize import label_key
+from .normalize import label_key, tidy_spaces
 from .structure import heading_section, read_title, year_from_text
 from .tables import TableReader, table_name
 
@@ -37,7 +37,11 @@ def interpret(doc: Document) -> Report:
             headings_found.add(heading.key)
             section = heading.key
             continue
-        narrative.setdefault(section or PREAMBLE, []).append(block.text)
+        if label_key(block.text) in _CAPTIONS:
+            continue  # "第二十条第（五）项" printed above its table, not narrative
+        text = tidy_spaces(block.text)
+        if text:
+            narrative.setdefault(section or PREAMBLE, []).append(text)
 
     year = title.year
     if year is None:
@@ -77,6 +81,9 @@ def interpret(doc: Document) -> Report:
         provenance=reader.provenance,
         findings=findings,
     )
+
+
+_CAPTIONS = frozenset(label_key(g.title) for f in FORMATS.values() for g in f.active)
 
 
 def _leading_paragraphs(doc: Document) -> list[str]:

@@ -31,3 +31,14 @@ def squeeze(text: str) -> str:
 def label_key(text: str) -> str:
     """The canonical form of a label for matching: half-width, no whitespace at all."""
     return _NUMBERING.sub(r"\1.", _SPACES.sub("", halfwidth(text)))
+
+
+_CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +| +(?=[^\x00-\x7f])")
+
+
+def tidy_spaces(text: str) -> str:
+    """Narrative text in its canonical form, the same from every file kind: runs of spaces
+    collapsed, and no space next to a Chinese character ("2020 年 12 月" → "2020年12月").
+    Such spaces are layout artefacts of PDF extraction; where a PDF wraps a line at one, no
+    reader can tell it was there, so keeping them would make the text depend on the layout."""
+    return _CJK_SPACE.sub("", re.sub(r"[ \t\u3000\xa0]+", " ", text)).strip()

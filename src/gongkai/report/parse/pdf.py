@@ -200,6 +200,9 @@ def _join_words(words: list[dict[str, Any]]) -> str:
     return out
 
 
+_TERMINAL = tuple("。！？；…")
+
+
 class _Builder:
     """Turn each page's lines and tables into blocks (the second pass: margins are known)."""
 
@@ -207,10 +210,15 @@ class _Builder:
         self.doc = doc
         self.pages = pages
         lines = [item for p in pages for _, item in p.items if isinstance(item, _Line)]
+        # The left margin is the smallest common line start: with many one-line paragraphs
+        # the indented first-line start can be the most common one.
         starts = Counter(round(ln.x0) for ln in lines)
-        self.left = float(starts.most_common(1)[0][0]) if starts else 0.0
-        ends = sorted(ln.x1 for ln in lines)
-        self.right = ends[int(0.95 * (len(ends) - 1))] if ends else 0.0
+        common = [x for x, n in starts.items() if n >= 2] or list(starts)
+        self.left = float(min(common)) if common else 0.0
+        # The right margin is where most long lines end (the mode), not the widest line: a
+        # title in a larger size or a line of digits may run past it.
+        ends = Counter(round(ln.x1) for ln in lines if len(ln.text) >= 10)
+        self.right = float(ends.most_common(1)[0][0]) if ends else 0.0
         self.open: _Line | None = None  # the last line of the paragraph being built
         self.first: _Line | None = None  # its first line
         self.parts: list[str] = []
@@ -259,9 +267,16 @@ class _Builder:
 
     def _continues(self, prev: _Line, line: _Line) -> bool:
         size = prev.size
-        full = prev.x1 >= self.right - 1.5 * size
+        # CJK line breaking (no "，" at a line start) can end a full line up to two
+        # characters early.
+        full = prev.x1 >= self.right - 2.2 * size
+        # A line cut short by an unbreakable run ("（电话：" / "0560-88668131）。") ends
+        # mid-sentence past the middle of the page.
+        unfinished = not prev.text.endswith(_TERMINAL) and prev.x1 >= self.left + 0.5 * (
+            self.right - self.left
+        )
         indented = line.x0 > self.left + 0.8 * size
-        if not full or indented or _HEADING.match(line.text):
+        if not (full or unfinished) or indented or _HEADING.match(line.text):
             return False
         if prev.page != line.page:
             return True

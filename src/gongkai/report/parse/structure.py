@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..formats import SECTIONS, Section
-from .normalize import halfwidth, label_key
+from .normalize import halfwidth, label_key, tidy_spaces
 
 _HEADING = re.compile(r"^\s*([一二三四五六])\s*[、.．,，]\s*(.+)$")
 _MAX_HEADING = 40
@@ -50,6 +50,7 @@ def read_title(paragraphs: list[str]) -> Title:
             break
         if len(text) > 80 or not any(w in text for w in _TITLE_WORDS):
             continue
+        text = tidy_spaces(text)
         agency, year = _agency_and_year(text)
         return Title(text, agency, year, count)
     return Title(None, None, None, 0)

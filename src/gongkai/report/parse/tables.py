@@ -24,6 +24,7 @@ from .values import YUAN, CellValue, header_unit, read_cell, to_wan_yuan
 
 RowCheck = Callable[[list[Value]], bool]
 _MAX_COMBINATIONS = 5000
+_MAX_EXTRA = 3
 _TABLE_NAMES = {
     "active": "表二（主动公开政府信息情况）",
     "apply": "表三（收到和处理政府信息公开申请情况）",
@@ -395,11 +396,14 @@ def _drop_extra(filled: list[CellValue], n: int, check: RowCheck) -> list[CellVa
     """Drop cells until n remain; accept only if every choice that satisfies the row's
     identity gives the same values (then which cell was extra does not matter)."""
     extra = len(filled) - n
+    if extra > _MAX_EXTRA:
+        return None  # not a duplicated cell or two: a row this garbled is not guessed at
     fitting: dict[tuple[Value, ...], tuple[list[CellValue], bool]] = {}
     for count, drop in enumerate(combinations(range(len(filled)), extra)):
         if count > _MAX_COMBINATIONS:
             return None
-        keep = [c for i, c in enumerate(filled) if i not in drop]
+        dropped = set(drop)
+        keep = [c for i, c in enumerate(filled) if i not in dropped]
         vals = tuple(c.value for c in keep)
         if not check(list(vals)):
             continue

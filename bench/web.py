@@ -1,0 +1,129 @@
+"""Web speed: 1,000 agencies × 5 years of reports, then the report page and the dashboard.
+
+``web_speed()`` builds the data in bulk (sample reports, derived cells) in a throwaway SQLite
+database — or in the database ``DATABASE_URL`` names (use scripts/with-postgres.sh for a
+throwaway PostgreSQL) — and requests pages with Django's test client, printing pages per second
+and p95 latency. Run: ``python -m bench web`` (wired by the lead) or ``python -m bench.web``.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+
+AGENCIES = 1000
+YEARS = (2021, 2022, 2023, 2024, 2025)
+DISTINCT_SAMPLES = 40  # sample reports per year, reused across agencies (generation is the cost)
+
+
+def _setup_django(tmp: str) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.web.settings")
+    os.environ["GONGKAI_DATA_DIR"] = tmp
+    os.environ["ALLOWED_HOSTS"] = "testserver,localhost"
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    if "sqlite" in settings.DATABASES["default"]["ENGINE"]:
+        settings.DATABASES["default"]["NAME"] = os.path.join(tmp, "bench.sqlite3")
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def _build() -> tuple[int, list[int]]:
+    """Returns the root agency's pk and every report's pk."""
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+    from django.db.models import CharField, Value
+    from django.db.models.functions import Cast, Concat
+
+    from gongkai.agencies.models import Agency
+    from gongkai.report.sample import sample_report
+    from gongkai.reports.models import AnnualReport, ReportCell
+    from gongkai.reports.services import cell_rows, fill
+
+    get_user_model().objects.create_superuser("bench", password="bench")
+    root = Agency.objects.create(
+        name="基准测试市人民政府", kind=Agency.Kind.GOVERNMENT, code="bench"
+    )
+    with transaction.atomic():
+        Agency.objects.bulk_create(
+            Agency(name=f"基准{i:04d}镇人民政府", kind=Agency.Kind.TOWNSHIP, parent=root)
+            for i in range(AGENCIES - 1)
+        )
+        Agency.objects.filter(parent=root).update(
+            path=Concat(Value(root.path), Cast("pk", CharField()), Value("/"))
+        )
+    agencies = list(Agency.objects.all())
+    for year in YEARS:
+        samples = [sample_report(s, fmt="2021", year=year) for s in range(DISTINCT_SAMPLES)]
+        with transaction.atomic():
+            objs = [
+                fill(AnnualReport(agency=a, year=year), samples[i % DISTINCT_SAMPLES])
+                for i, a in enumerate(agencies)
+            ]
+            AnnualReport.objects.bulk_create(objs, batch_size=500)
+            rows = [
+                c
+                for i, obj in enumerate(objs)
+                for c in cell_rows(obj, samples[i % DISTINCT_SAMPLES])
+            ]
+            ReportCell.objects.bulk_create(rows, batch_size=5000)
+    return root.pk, list(AnnualReport.objects.values_list("pk", flat=True))
+
+
+def _measure(name: str, get: Callable[[], int], count: int) -> None:
+    get()  # warm up: templates compiled, connections open, caches filled
+    times = []
+    for _ in range(count):
+        start = time.perf_counter()
+        status = get()
+        times.append(time.perf_counter() - start)
+        assert status == 200, f"{name}: HTTP {status}"
+    p95 = statistics.quantiles(times, n=20)[-1] if len(times) >= 20 else max(times)
+    print(
+        f"  {name}: {count} pages, {count / sum(times):.1f} pages/s, "
+        f"median {1000 * statistics.median(times):.0f} ms, p95 {1000 * p95:.0f} ms"
+    )
+
+
+def web_speed() -> None:
+    with tempfile.TemporaryDirectory(prefix="gongkai-bench-web-") as tmp:
+        _setup_django(tmp)
+        from django.conf import settings
+        from django.contrib.auth import get_user_model
+        from django.test import Client
+
+        engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+        start = time.perf_counter()
+        root, reports = _build()
+        print(
+            f"database: {engine}; {AGENCIES} agencies × {len(YEARS)} years = {len(reports)} "
+            f"reports built in {time.perf_counter() - start:.1f} s"
+        )
+        client = Client()
+        client.force_login(get_user_model().objects.get(username="bench"))
+        rng = random.Random(1)
+        _measure(
+            "report page",
+            lambda: client.get(f"/reports/{rng.choice(reports)}/").status_code,
+            100,
+        )
+        _measure(
+            "dashboard (1,000 agencies)", lambda: client.get(f"/dashboard/{root}/").status_code, 20
+        )
+        _measure(
+            "dashboard, earlier year",
+            lambda: client.get(f"/dashboard/{root}/?year={YEARS[0]}").status_code,
+            20,
+        )
+
+
+if __name__ == "__main__":
+    web_speed()

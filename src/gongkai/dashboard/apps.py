@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DashboardConfig(AppConfig):
+    name = "gongkai.dashboard"
+    verbose_name = "统计看板"
