@@ -17,8 +17,9 @@ def main(names: list[str]) -> None:
     for name in names or list(BENCHES):
         if name not in BENCHES:
             sys.exit(f"未知的基准：{name}（可选：{', '.join(BENCHES)}）")
-        print(f"== {name}")
-        BENCHES[name]()
+        print(f"== {name}", flush=True)
+        module, function = BENCHES[name]
+        getattr(import_module(f"bench.{module}"), function)()
 
 
 if __name__ == "__main__":
