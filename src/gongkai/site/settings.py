@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "gongkai.accounts",
     "gongkai.reports",
     "gongkai.dashboard",
+    "gongkai.applications",
+    "gongkai.disclosures",
+    "gongkai.remedies",
 ]
 
 MIDDLEWARE = [

@@ -22,5 +22,8 @@ urlpatterns = [
     path("agencies/", include("gongkai.agencies.urls")),
     path("reports/", include("gongkai.reports.urls")),
     path("dashboard/", include("gongkai.dashboard.urls")),
+    path("applications/", include("gongkai.applications.urls")),
+    path("disclosures/", include("gongkai.disclosures.urls")),
+    path("remedies/", include("gongkai.remedies.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -6,6 +6,8 @@ it came as text, HTML, DOCX, PDF or XLSX.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..findings import Finding, Location, Stage, finding
 from ..formats import FORMATS, PREAMBLE, SECTIONS, Grid, ReportFormat, format_for_year
 from ..model import Report
@@ -14,6 +16,7 @@ from .labels import match_active_column, match_row
 from .normalize import label_key, tidy_spaces
 from .structure import heading_section, read_title, year_from_text
 from .tables import TableReader, table_name
+from .values import read_cell
 
 
 def interpret(doc: Document) -> Report:
@@ -136,10 +139,17 @@ _GROUPS = _group_labels()
 
 
 def _vote(text: str, votes: dict[str, int]) -> None:
-    """One vote for the layout whose own rows or columns a cell names, when only one does.
-    A bare group label ("（六）其他处理") is a row in 2019 but a group in 2021: no vote."""
-    if not text.strip() or len(text) > 80 or label_key(text) in _GROUPS:
-        return
+    version = _layout_named_by(label_key(text)) if 0 < len(text) <= 80 else None
+    if version is not None:
+        votes[version] += 1
+
+
+@lru_cache(maxsize=8192)
+def _layout_named_by(text: str) -> str | None:
+    """The layout whose own rows or columns a cell names, when only one does. A bare group
+    label ("（六）其他处理") is a row in 2019 but a group in 2021: it names neither."""
+    if not text or text in _GROUPS or read_cell(text).readable:
+        return None
     scores: dict[str, tuple[int, str]] = {}
     for version, fmt in FORMATS.items():
         match = match_row(fmt, text)
@@ -154,11 +164,10 @@ def _vote(text: str, votes: dict[str, int]) -> None:
                 scores[version] = (score, f"active.*.{col.key}")
     exclusive = {v: s for v, (s, key) in scores.items() if not _in_every_format(key)}
     if not exclusive:
-        return
+        return None
     best = max(exclusive.values())
     leaders = [v for v, s in exclusive.items() if s == best]
-    if len(leaders) == 1:
-        votes[leaders[0]] += 1
+    return leaders[0] if len(leaders) == 1 else None
 
 
 def _in_every_format(key: str) -> bool:

@@ -9,7 +9,7 @@ labels occurs in the printed text; the longest match wins, so "3.其他" never b
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..formats import FORMATS, Column, Grid, ReportFormat, Row
 from .normalize import label_key
@@ -35,12 +35,16 @@ def _row_index(version: str) -> tuple[tuple[str, Grid, Row], ...]:
 
 def match_row(fmt: ReportFormat, label: str, table: str | None = None) -> RowMatch | None:
     """The declared row a printed label names, or None when none or several fit equally."""
-    key = label_key(label)
+    return _match_row(fmt.version, label_key(label), table)
+
+
+@lru_cache(maxsize=8192)
+def _match_row(version: str, key: str, table: str | None) -> RowMatch | None:
     if not key:
         return None
     best: RowMatch | None = None
     tied = False
-    for text, grid, row in _row_index(fmt.version):
+    for text, grid, row in _row_index(version):
         if table is not None and grid.table != table:
             continue
         if text in key:
@@ -65,11 +69,15 @@ def _column_index(version: str) -> tuple[tuple[str, Column], ...]:
 
 def match_active_column(fmt: ReportFormat, header: str) -> Column | None:
     """The part 二 column a header cell names ("本年 新制作数量" → new_made)."""
-    key = label_key(header)
+    return _match_active_column(fmt.version, label_key(header))
+
+
+@lru_cache(maxsize=4096)
+def _match_active_column(version: str, key: str) -> Column | None:
     if not key:
         return None
     best: tuple[int, Column] | None = None
-    for text, col in _column_index(fmt.version):
+    for text, col in _column_index(version):
         if text in key and (best is None or len(text) > best[0]):
             best = (len(text), col)
     return best[1] if best else None

@@ -7,6 +7,7 @@ labels (结 果 维 持) and wrap labels over lines; matching is done on a canon
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Full-width ASCII variants (！ to ～) map to ASCII; the ideographic space to a space.
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -28,6 +29,7 @@ def squeeze(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """The canonical form of a label for matching: half-width, no whitespace at all."""
     return _NUMBERING.sub(r"\1.", _SPACES.sub("", halfwidth(text)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .normalize import halfwidth
 
@@ -32,6 +33,7 @@ class CellValue:
         return self.blank or self.value is not None
 
 
+@lru_cache(maxsize=8192)
 def read_cell(raw: str) -> CellValue:
     text = halfwidth(raw).strip()
     if text in _BLANKS:

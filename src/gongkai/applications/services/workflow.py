@@ -1,0 +1,122 @@
+"""Registering an application and recording its events — each in one transaction.
+
+Every transition is checked against the table (lifecycle.TRANSITIONS) and the law engine
+(a ClockError, e.g. a second extension, becomes a ValidationError with its Chinese message)
+before anything is written: nothing is half-saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+
+from gongkai.agencies.models import Agency
+from gongkai.law.deadlines import ClockError
+
+from ..lifecycle import State, TransitionError, next_state, roles_for, state_of
+from ..models import Application, ApplicationEvent, Decision, EventKind
+from ..models.decision import check_outcome_for_date
+from ..permissions import roles_in
+from .clocks import clocks_for, law_event
+
+User = Any
+
+
+def register(agency: Agency, fields: dict[str, Any], *, by: User) -> Application:
+    """登记: the application, its tracking number and the REGISTERED event."""
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                return _register(agency, fields, by)
+        except IntegrityError:  # two clerks took the same serial at once: take the next
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _register(agency: Agency, fields: dict[str, Any], by: User) -> Application:
+    received: dt.date = fields["received"]
+    last = Application.objects.filter(agency=agency, year=received.year).aggregate(m=Max("serial"))[
+        "m"
+    ]
+    app = Application(agency=agency, year=received.year, serial=(last or 0) + 1, **fields)
+    if app.handler is None and by is not None and by.is_authenticated:
+        app.handler = by
+    app.save()
+    ApplicationEvent.objects.create(
+        application=app, kind=EventKind.REGISTERED, on=received, by=_user(by), reason="登记"
+    )
+    return app
+
+
+def current_state(application: Application) -> State:
+    return state_of(application.events.values_list("kind", flat=True))
+
+
+@transaction.atomic
+def record_event(
+    application: Application,
+    kind: EventKind,
+    on: dt.date,
+    *,
+    by: User,
+    reason: str = "",
+    data: dict[str, Any] | None = None,
+) -> ApplicationEvent:
+    """Record one transition; PermissionDenied for the wrong role, ValidationError otherwise."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    data = {k: v for k, v in (data or {}).items() if v not in (None, "")}
+    events = list(application.events.all())
+    state = state_of(e.kind for e in events)
+    try:
+        next_state(state, kind)
+    except TransitionError as exc:
+        raise ValidationError(str(exc)) from None
+    if not roles_for(state, kind) & roles_in(by, application.agency):
+        raise PermissionDenied(f"“{kind.label}”须由{_role_names(roles_for(state, kind))}办理")
+    if events and on < events[-1].on:
+        raise ValidationError({"on": f"日期不能早于上一办理事项的日期 {events[-1].on}"})
+    new = ApplicationEvent(
+        application=application, kind=kind, on=on, by=_user(by), reason=reason, data=data
+    )
+    if law_event(kind, on, data) is not None:
+        try:
+            clocks_for(application, [*events, new])
+        except ClockError as exc:
+            raise ValidationError(str(exc)) from None
+    new.save()
+    return new
+
+
+@transaction.atomic
+def decide(
+    application: Application,
+    outcome: str,
+    on: dt.date,
+    reasons: str,
+    *,
+    by: User,
+    reply: Any = None,
+) -> Decision:
+    """作出答复: the decision and the ANSWERED event, together or not at all."""
+    check_outcome_for_date(outcome, on)
+    record_event(
+        application, EventKind.ANSWERED, on, by=by, reason=reasons, data={"outcome": outcome}
+    )
+    decision = Decision(application=application, outcome=outcome, on=on, reasons=reasons)
+    if reply:
+        decision.reply = reply
+    decision.save()
+    return decision
+
+
+def _user(by: User) -> Any:
+    return by if by is not None and getattr(by, "is_authenticated", False) else None
+
+
+def _role_names(roles: frozenset) -> str:
+    return "或".join(sorted(r.label for r in roles))

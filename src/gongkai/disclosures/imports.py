@@ -1,0 +1,137 @@
+"""Importing part 二 register entries from CSV or XLSX: all rows or none.
+
+The first row names the columns: 事项, 起始日期, 截止日期, any of the figure labels of
+``RegisterEntry`` (e.g. 本期制发件数, 本期金额（万元）) and optionally 备注. Every problem is reported
+with its row number and column in Chinese; if there is any, nothing is saved.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import openpyxl
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from gongkai.agencies.models import Agency
+from gongkai.agencies.services import Actor, audited_save
+
+from .models import RegisterEntry, Subject
+from .models.registers import FIGURES
+
+_SUBJECTS = {**{s.label: s.value for s in Subject}, **{s.value: s.value for s in Subject}}
+_SUBJECTS["规范性文件"] = Subject.NORMATIVE
+_META = RegisterEntry._meta
+COLUMNS = {"事项": "subject", "起始日期": "period_start", "截止日期": "period_end", "备注": "note"}
+COLUMNS |= {str(_META.get_field(f).verbose_name): f for f in FIGURES}
+TEMPLATE_HEADER = list(COLUMNS)
+
+
+class ImportError_(Exception):
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("；".join(errors))
+        self.errors = errors
+
+
+def read_rows(name: str, data: bytes) -> list[list[Any]]:
+    if name.lower().endswith(".xlsx"):
+        try:
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a damaged file
+            raise ImportError_([f"无法读取 XLSX 文件：{exc}"]) from None
+        return [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+    if name.lower().endswith(".csv"):
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                return list(csv.reader(io.StringIO(data.decode(encoding))))
+            except UnicodeDecodeError:
+                continue
+        raise ImportError_(["CSV 文件编码无法识别（请使用 UTF-8 或 GBK）。"])
+    raise ImportError_(["只能导入 .csv 或 .xlsx 文件。"])
+
+
+def _blank(value: Any) -> bool:
+    return value is None or str(value).strip() == ""
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip().replace("/", "-").replace(".", "-")
+    return dt.date.fromisoformat(text)
+
+
+def _number(field: str, value: Any) -> int | Decimal:
+    text = str(value).strip().replace(",", "")
+    if field == "amount":
+        number = Decimal(text)
+        if not number.is_finite():
+            raise InvalidOperation
+        return number
+    number = Decimal(text)
+    if number != number.to_integral_value():
+        raise InvalidOperation
+    return int(number)
+
+
+def _entry(agency: Agency, header: list[str], row: list[Any], line: int) -> tuple[Any, list[str]]:
+    errors: list[str] = []
+    values: dict[str, Any] = {}
+    for column, raw in zip(header, row, strict=False):
+        field = COLUMNS.get(column)
+        if field is None or _blank(raw):
+            continue
+        try:
+            if field == "subject":
+                values[field] = _SUBJECTS[str(raw).strip()]
+            elif field in {"period_start", "period_end"}:
+                values[field] = _date(raw)
+            elif field == "note":
+                values[field] = str(raw).strip()
+            else:
+                values[field] = _number(field, raw)
+        except (KeyError, ValueError, InvalidOperation):
+            errors.append(f"第{line}行「{column}」：无法识别“{raw}”。")
+    for column in ("事项", "起始日期", "截止日期"):
+        if COLUMNS[column] not in values and not any(column in e for e in errors):
+            errors.append(f"第{line}行「{column}」：不能为空。")
+    if errors:
+        return None, errors
+    entry = RegisterEntry(agency=agency, **values)
+    try:
+        entry.full_clean()
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            where = "" if field == "__all__" else f"「{_META.get_field(field).verbose_name}」"
+            errors += [f"第{line}行{where}：{m}" for m in messages]
+    return entry, errors
+
+
+def import_entries(agency: Agency, name: str, data: bytes, *, by: Actor) -> list[RegisterEntry]:
+    """Parse and save every row, or raise :class:`ImportError_` listing all errors."""
+    rows = [r for r in read_rows(name, data) if any(not _blank(v) for v in r)]
+    if not rows:
+        raise ImportError_(["文件是空的。"])
+    header = [str(h).strip() if h is not None else "" for h in rows[0]]
+    unknown = [h for h in header if h and h not in COLUMNS]
+    if unknown:
+        raise ImportError_([f"第1行：无法识别的列「{h}」。" for h in unknown])
+    entries, errors = [], []
+    for line, row in enumerate(rows[1:], start=2):
+        entry, row_errors = _entry(agency, header, row, line)
+        errors += row_errors
+        entries.append(entry)
+    if not entries:
+        raise ImportError_(["文件中没有数据行。"])
+    if errors:
+        raise ImportError_(errors)
+    with transaction.atomic():
+        for entry in entries:
+            audited_save(entry, by=by, reason=f"导入 {name}")
+    return entries
