@@ -181,3 +181,9 @@ def test_a_row_with_hundreds_of_numbers_is_refused_quickly() -> None:
     )
     assert report.cells["apply.new.total"] is None
     assert "ROW_AMBIGUOUS" in {f.code for f in report.findings}
+
+
+def test_lines_of_only_tabs_do_not_stall_the_reader() -> None:
+    # Found by fuzzing: a whitespace-only line with a tab used to loop for ever.
+    report = _parse("\t\n \t \n一、本年新收\t1\n\t\n")
+    assert report.format in {"2019", "2021"}

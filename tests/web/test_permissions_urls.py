@@ -14,6 +14,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from . import applications_urls, disclosures_urls
 from .conftest import PERSONAS
 
 LOGIN = "login"  # 302 to the login page, with ?next=
@@ -118,6 +119,10 @@ EXPECTED: dict[str, list[tuple[str, str | None, dict[str, str], dict[str, Any]]]
         name: [("get", key, {}, exp) for key, exp in _AGENCY_SCOPE.items()]
         for name in ("dashboard:agency", "dashboard:aggregate_xlsx", "dashboard:agencies_xlsx")
     },
+    # 主动公开 and 复议诉讼 (disclosures, remedies apps): see tests/web/disclosures_urls.py.
+    **disclosures_urls.EXPECTED,
+    # 依申请公开 (applications app): see tests/web/applications_urls.py.
+    **applications_urls.EXPECTED,
 }
 
 
@@ -128,6 +133,12 @@ def _object_pk(world: Any, key: str) -> int:
 
         agency = getattr(world, key.removeprefix("report-"), None)
         return report_for(agency).pk if agency else 999_999
+    application = applications_urls.object_pk(world, key)
+    if application is not None:
+        return application
+    ours = disclosures_urls.object_pk(world, key)
+    if ours is not None:
+        return ours
     agency = getattr(world, key, None)
     return agency.pk if agency else 999_999
 
@@ -221,6 +232,8 @@ AUTOCOMPLETE = {"app_label": "agencies", "model_name": "agency", "field_name": "
 def test_admin_is_for_superusers_only(persona: str, world: Any, client_as: Any) -> None:
     """Non-superusers are sent to the admin login on every admin page; superusers get in."""
     Group.objects.create(name="演示组")  # every registered model has a row to open
+    disclosures_urls.admin_rows(world)
+    applications_urls.admin_rows(world)
     from .factories.reports import report_for
 
     report_for(world.jia, corrected=True)  # an annual report, its history and a correction

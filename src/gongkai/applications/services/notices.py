@@ -50,6 +50,7 @@ def available(application: Application) -> list[NoticeKind]:
 
 
 def context(application: Application, kind: NoticeKind) -> dict[str, str]:
+    kind = NoticeKind(kind)
     if kind not in available(application):
         raise NoticeUnavailable(f"尚不能生成{kind.label}")
     clocks = clocks_for(application)
@@ -109,6 +110,7 @@ def _reply_context(application: Application) -> dict[str, str]:
 
 def render(application: Application, kind: NoticeKind) -> bytes:
     """The filled notice as .docx bytes."""
+    kind = NoticeKind(kind)
     ctx = context(application, kind)
     doc = Document(io.BytesIO(template_bytes(application, kind)))
     for paragraph in _paragraphs(doc):

@@ -46,7 +46,7 @@ def read_text(data: bytes, source: str | None = None) -> Document:
 def _table_lines(lines: list[str]) -> list[bool]:
     """Which lines are table rows: those that look like rows, plus short unpunctuated lines
     (captions, header rows, wrapped label tails) touching them with no blank line between."""
-    rows = [_is_table_line(line) for line in lines]
+    rows = [bool(line.strip()) and _is_table_line(line) for line in lines]
     changed = True
     while changed:
         changed = False
@@ -125,8 +125,9 @@ def _read_table(lines: list[str], start: int, doc: Document, in_table: list[bool
         table.rows.append(TableRow(cells, line=i + 1))
         i += 1
     table.positional = positional and bool(table.rows)
-    doc.blocks.append(table)
-    return i
+    if table.rows:
+        doc.blocks.append(table)
+    return max(i, start + 1)  # always move on, whatever the line held
 
 
 def _continues(line: str) -> bool:
