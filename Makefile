@@ -16,6 +16,9 @@ system:
 	bash scripts/system-packages.sh
 
 demo: $(STAMP) system
+	@echo "== 五份真实年报（../shared/seeds）的核验结果"
+	seeds=$$(ls ../shared/seeds/*.txt 2>/dev/null || ls tests/data/seeds/*.txt); \
+	  $(BIN)/gongkai check $$seeds; test $$? -le 1
 	bash scripts/demo.sh
 
 lint: $(STAMP)

@@ -45,7 +45,20 @@ def read_docx(data: bytes, source: str | None = None) -> Document:
         reader = _Reader(Document(source, "docx"), deadline)
         reader.rendered = next(body.iter(_RENDERED), None) is not None
         reader.walk(body)
+        if reader.page == 1 and not reader.rendered:
+            _forget_pages(reader.doc)
         return reader.doc
+
+
+def _forget_pages(doc: Document) -> None:
+    """A file with no page marks and no page breaks says nothing about its pages: a
+    provenance of "page 1" for everything would be a guess, so leave the page unknown."""
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            for row in block.rows:
+                row.page = None
+        else:
+            block.page = None
 
 
 @dataclass
