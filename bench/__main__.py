@@ -11,6 +11,7 @@ BENCHES = {
     "parse": ("report_core", "parse_speed"),
     "render": ("report_core", "render_speed"),
     "web": ("web", "web_speed"),
+    "applications": ("applications", "applications_speed"),
 }
 
 

@@ -88,7 +88,7 @@ def test_fee_total(world: Any, client_as: Any) -> None:
     assert r.status_code == 302, r.content.decode()[-3000:]
     client.post(url, {"method": "per_item", "quantity": 15, "already": 0, "on": "2026-11-05"})
     page = client.get(reverse("applications:detail", args=[app.pk])).content.decode()
-    assert 'id="fee-total">5200.00<' in page, page[page.find('fee-total') - 50 :][:200]
+    assert 'id="fee-total">5200.00<' in page, page[page.find("fee-total") - 50 :][:200]
 
 
 def test_demo_is_idempotent_and_december_is_provisional(db: None) -> None:

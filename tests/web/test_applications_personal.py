@@ -17,7 +17,7 @@ NAME, ID, PHONE = "张三丰", "330102199001011234", "13812345678"
 
 def test_masks() -> None:
     assert mask_name("张三丰") == "张**"
-    assert mask_name("李四") == "李*"
+    assert mask_name("李四") == "李**"
     assert mask_middle(ID, 4, 4) == "3301**********1234"
     assert mask_middle("123", 4, 4) == "***"
 

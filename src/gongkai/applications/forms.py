@@ -12,7 +12,7 @@ from gongkai.agencies.models import Agency
 from .models import Application, EventKind, FeeRecord
 from .models.decision import outcome_choices
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class RegisterForm(forms.ModelForm):

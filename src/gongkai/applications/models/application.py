@@ -103,11 +103,9 @@ class Application(models.Model):
 
 
 def mask_name(name: str) -> str:
-    """张三丰 → 张**; organisations keep their first two characters."""
+    """张三丰 → 张**, 李四 → 李**: the first character only; the length is not shown either."""
     name = name.strip()
-    if not name:
-        return ""
-    return name[0] + "*" * max(len(name) - 1, 1)
+    return name[0] + "**" if name else ""
 
 
 def mask_middle(value: str, head: int, tail: int) -> str:

@@ -8,10 +8,11 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from gongkai.law.deadlines import ClockError
+from gongkai.law.outcomes import outcome
 
 from ..forms import DecideForm, EventForm, FeeForm
 from ..lifecycle import OPEN_STATES, allowed_events, state_of
-from ..models import AccessLog, Application, EventKind
+from ..models import AccessLog, Application, EventKind, NoticeKind
 from ..permissions import (
     can_handle,
     can_see_personal_data,
@@ -44,7 +45,7 @@ def detail_context(request: HttpRequest, application: Application, **forms: obje
         "can_see_personal": can_see_personal_data(request.user, application),
         "actions": [a for a in actions if a != EventKind.ANSWERED],
         "can_decide": EventKind.ANSWERED in actions,
-        "notices": available(application),
+        "notices": _notice_links(application),
         "decision": getattr(application, "decision", None),
         "fees": list(application.fees.all()),
         "fee_total": fee_total(application),
@@ -52,6 +53,17 @@ def detail_context(request: HttpRequest, application: Application, **forms: obje
         "decide_form": forms.get("decide_form") or DecideForm(),
         "fee_form": forms.get("fee_form") or FeeForm(),
     }
+
+
+def _notice_links(application: Application) -> list[tuple[str, str]]:
+    """(kind, label); the reply is named after its outcome (gongkai.law.outcomes)."""
+    links = []
+    for kind in available(application):
+        label = kind.label
+        if kind == NoticeKind.REPLY:
+            label = outcome(application.decision.outcome).notice.label
+        links.append((kind.value, label))
+    return links
 
 
 @login_required
