@@ -14,7 +14,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from . import applications_urls, disclosures_urls
+from . import applications_urls, disclosures_urls, workspace_urls
 from .conftest import PERSONAS
 
 LOGIN = "login"  # 302 to the login page, with ?next=
@@ -123,6 +123,8 @@ EXPECTED: dict[str, list[tuple[str, str | None, dict[str, str], dict[str, Any]]]
     **disclosures_urls.EXPECTED,
     # 依申请公开 (applications app): see tests/web/applications_urls.py.
     **applications_urls.EXPECTED,
+    # 年度报告工作台 and the published report (workspace app): see tests/web/workspace_urls.py.
+    **workspace_urls.EXPECTED,
 }
 
 
@@ -136,6 +138,9 @@ def _object_pk(world: Any, key: str) -> int:
     application = applications_urls.object_pk(world, key)
     if application is not None:
         return application
+    workspace = workspace_urls.object_pk(world, key)
+    if workspace is not None:
+        return workspace
     ours = disclosures_urls.object_pk(world, key)
     if ours is not None:
         return ours
@@ -234,6 +239,7 @@ def test_admin_is_for_superusers_only(persona: str, world: Any, client_as: Any) 
     Group.objects.create(name="演示组")  # every registered model has a row to open
     disclosures_urls.admin_rows(world)
     applications_urls.admin_rows(world)
+    workspace_urls.admin_rows(world)
     from .factories.reports import report_for
 
     report_for(world.jia, corrected=True)  # an annual report, its history and a correction

@@ -16,6 +16,7 @@ from gongkai.report.render import MEDIA_TYPES
 from gongkai.report.render import render as render_report
 from gongkai.reports.markup import marked_fragment, report_css
 from gongkai.reports.security import csp
+from gongkai.workspace.status import workspace_rows
 
 from . import aggregate as agg
 from .charts import chart_data
@@ -63,6 +64,7 @@ def agency_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "report_css": report_css(),
         "charts": chart_data(total, agencies, year),
         "reported": sum(1 for r in rows if r.report_id),
+        "workspaces": workspace_rows(agencies, year),
     }
     return render(request, "dashboard/agency.html", context)
 

@@ -10,6 +10,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from gongkai.agencies.models import Agency
+from gongkai.applications.services.clocks import (
+    work_calendar,  # holiday years an administrator entered
+)
 from gongkai.law.calendar import Deadline, WorkCalendar
 
 from .models import Category, Channel, Item, Status
@@ -57,14 +60,14 @@ def ensure_default_categories(agency: Agency) -> list[Category]:
 
 def publication_deadline(item: Item, calendar: WorkCalendar | None = None) -> Deadline:
     """The last day to publish under 第二十六条 (provisional when a year's plan is unknown)."""
-    return (calendar or WorkCalendar()).add_working_days(item.formed_on, PUBLICATION_WORKING_DAYS)
+    return (calendar or work_calendar()).add_working_days(item.formed_on, PUBLICATION_WORKING_DAYS)
 
 
 def overdue_items(
     items: QuerySet[Item], today: dt.date, calendar: WorkCalendar | None = None
 ) -> list[tuple[Item, Deadline]]:
     """Unpublished items past their deadline, and published ones that were published late."""
-    calendar = calendar or WorkCalendar()
+    calendar = calendar or work_calendar()
     found = []
     for item in items.select_related("category"):
         deadline = publication_deadline(item, calendar)
@@ -99,6 +102,6 @@ def statistics(agency: Agency, first: dt.date, last: dt.date) -> Stats:
     by_category = [(c.name, per_category[c.pk]) for c in categories]
     per_channel = Counter(c for i in items for c in i.channels)
     by_channel = [(label, per_channel[value]) for value, label in Channel.choices]
-    calendar = WorkCalendar()
+    calendar = work_calendar()
     late = sum(1 for i in items if i.published_on > publication_deadline(i, calendar).date)
     return Stats(first, last, len(items), by_category, by_channel, late)

@@ -165,6 +165,12 @@ CATALOGUE: dict[str, Message] = {
         "正文“{quote}”：占比应为 {expected}%，而非 {actual}%",
         "The text '{quote}': the share should be {expected}%, not {actual}%",
     ),
+    # ---- figures changed by hand in the report workspace (gongkai.workspace)
+    "MANUAL_OVERRIDE": Message(
+        W,
+        "{label}：汇编数值 {expected} 已人工调整为 {actual}，理由：{reason}",
+        "{label}: the compiled value {expected} was changed by hand to {actual}; reason: {reason}",
+    ),
     # ---- across years
     "CARRY_OVER_MISMATCH": Message(
         W,

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "gongkai.applications",
     "gongkai.disclosures",
     "gongkai.remedies",
+    "gongkai.workspace",
 ]
 
 MIDDLEWARE = [

@@ -25,5 +25,7 @@ urlpatterns = [
     path("applications/", include("gongkai.applications.urls")),
     path("disclosures/", include("gongkai.disclosures.urls")),
     path("remedies/", include("gongkai.remedies.urls")),
+    path("workspace/", include("gongkai.workspace.urls")),
+    path("annual-reports/", include("gongkai.workspace.public_urls")),
     path("admin/", admin.site.urls),
 ]
