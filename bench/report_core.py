@@ -71,6 +71,8 @@ def _rate(
 def parse_speed() -> None:
     texts = [(p.read_bytes(), p.name) for p in labelled_files() if p.suffix in {".txt", ".md"}]
     htmls = [(p.read_bytes(), p.name) for p in labelled_files() if p.suffix == ".html"]
+    typical = DATA / "seeds" / "004_9a4325fa962f2263.txt"
+    _rate("text 10 KB (seed 004): p+c", [(typical.read_bytes(), typical.name)], load_bytes)
     _rate("text: parse + check", texts, load_bytes)
     _rate("text: parse only", texts, read_report)
     _rate("HTML: parse + check", htmls, load_bytes)

@@ -35,6 +35,11 @@ _REMEDY_RESULTS = {
 }
 
 
+def _kind(category: str) -> str:
+    """A 目录类别 as the kind of information: "人事信息" stays, "规划计划" → "规划计划类信息"."""
+    return category if category.endswith("信息") else f"{category}类信息"
+
+
 class Draft:
     """Writes the seven narrative parts for one agency and year."""
 
@@ -99,7 +104,7 @@ class Draft:
         total, parts = self.published.total, self.published.by_category
         text = f"本年度主动公开政府信息{total}条"
         if len(parts) > 1:
-            text += "，其中" + "，".join(f"{name}类信息{n}条" for name, n in parts)
+            text += "，其中" + "，".join(f"{_kind(name)}{n}条" for name, n in parts)
         return text + "。"
 
     def _received_sentence(self) -> str:

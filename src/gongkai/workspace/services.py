@@ -140,7 +140,9 @@ def compile_workspace(ws: Workspace, *, by: User, regenerate: bool = False) -> W
         ws.sections = draft_sections(ws.agency, ws.year, cells)
     ws.compiled_at = timezone.now()
     _save(ws, by, "重新生成正文并汇编" if regenerate else "汇编")
-    comment = "按记录重新计算表格数值" + ("，并重新生成正文初稿" if drafted else "，保留已编辑的正文")
+    comment = "按记录重新计算表格数值" + (
+        "，并重新生成正文初稿" if drafted else "，保留已编辑的正文"
+    )
     Event.objects.create(workspace=ws, kind=Event.Kind.COMPILE, comment=comment, by=_user(by))
     return ws
 

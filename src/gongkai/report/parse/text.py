@@ -51,9 +51,10 @@ def _table_lines(lines: list[str]) -> list[bool]:
     while changed:
         changed = False
         for i, line in enumerate(lines):
-            if rows[i] or not _could_be_cells(line):
+            if rows[i]:
                 continue
-            if (i > 0 and rows[i - 1]) or (i + 1 < len(lines) and rows[i + 1]):
+            touching = (i > 0 and rows[i - 1]) or (i + 1 < len(lines) and rows[i + 1])
+            if touching and _could_be_cells(line):
                 rows[i] = changed = True
     return rows
 

@@ -7,109 +7,273 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agencies', '0001_initial'),
-        ('reports', '0001_initial'),
+        ("agencies", "0001_initial"),
+        ("reports", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalWorkspace',
+            name="HistoricalWorkspace",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='年度')),
-                ('status', models.CharField(choices=[('draft', '草稿'), ('submitted', '已提交，待负责人审核'), ('returned', '已退回修改'), ('approved', '已审核通过，待发布'), ('published', '已公开')], default='draft', editable=False, max_length=16, verbose_name='状态')),
-                ('computed', models.JSONField(blank=True, default=dict, verbose_name='汇编数值')),
-                ('sections', models.JSONField(blank=True, default=dict, verbose_name='正文')),
-                ('compiled_at', models.DateTimeField(blank=True, null=True, verbose_name='汇编时间')),
-                ('snapshot', models.JSONField(blank=True, null=True, verbose_name='提交的报告')),
-                ('error_count', models.PositiveIntegerField(default=0, verbose_name='错误数')),
-                ('warning_count', models.PositiveIntegerField(default=0, verbose_name='提示数')),
-                ('review_comment', models.TextField(blank=True, verbose_name='审核意见')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='公开时间')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('agency', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='agencies.agency', verbose_name='机关')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('published_report', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reports.annualreport', verbose_name='报告库中的报告')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="年度")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "草稿"),
+                            ("submitted", "已提交，待负责人审核"),
+                            ("returned", "已退回修改"),
+                            ("approved", "已审核通过，待发布"),
+                            ("published", "已公开"),
+                        ],
+                        default="draft",
+                        editable=False,
+                        max_length=16,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("computed", models.JSONField(blank=True, default=dict, verbose_name="汇编数值")),
+                ("sections", models.JSONField(blank=True, default=dict, verbose_name="正文")),
+                (
+                    "compiled_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="汇编时间"),
+                ),
+                ("snapshot", models.JSONField(blank=True, null=True, verbose_name="提交的报告")),
+                ("error_count", models.PositiveIntegerField(default=0, verbose_name="错误数")),
+                ("warning_count", models.PositiveIntegerField(default=0, verbose_name="提示数")),
+                ("review_comment", models.TextField(blank=True, verbose_name="审核意见")),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="公开时间"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="agencies.agency",
+                        verbose_name="机关",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "published_report",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="reports.annualreport",
+                        verbose_name="报告库中的报告",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '工作台修改记录',
-                'verbose_name_plural': '工作台修改记录',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "工作台修改记录",
+                "verbose_name_plural": "工作台修改记录",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Workspace',
+            name="Workspace",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='年度')),
-                ('status', models.CharField(choices=[('draft', '草稿'), ('submitted', '已提交，待负责人审核'), ('returned', '已退回修改'), ('approved', '已审核通过，待发布'), ('published', '已公开')], default='draft', editable=False, max_length=16, verbose_name='状态')),
-                ('computed', models.JSONField(blank=True, default=dict, verbose_name='汇编数值')),
-                ('sections', models.JSONField(blank=True, default=dict, verbose_name='正文')),
-                ('compiled_at', models.DateTimeField(blank=True, null=True, verbose_name='汇编时间')),
-                ('snapshot', models.JSONField(blank=True, null=True, verbose_name='提交的报告')),
-                ('error_count', models.PositiveIntegerField(default=0, verbose_name='错误数')),
-                ('warning_count', models.PositiveIntegerField(default=0, verbose_name='提示数')),
-                ('review_comment', models.TextField(blank=True, verbose_name='审核意见')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='公开时间')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='report_workspaces', to='agencies.agency', verbose_name='机关')),
-                ('published_report', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='reports.annualreport', verbose_name='报告库中的报告')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="年度")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "草稿"),
+                            ("submitted", "已提交，待负责人审核"),
+                            ("returned", "已退回修改"),
+                            ("approved", "已审核通过，待发布"),
+                            ("published", "已公开"),
+                        ],
+                        default="draft",
+                        editable=False,
+                        max_length=16,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("computed", models.JSONField(blank=True, default=dict, verbose_name="汇编数值")),
+                ("sections", models.JSONField(blank=True, default=dict, verbose_name="正文")),
+                (
+                    "compiled_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="汇编时间"),
+                ),
+                ("snapshot", models.JSONField(blank=True, null=True, verbose_name="提交的报告")),
+                ("error_count", models.PositiveIntegerField(default=0, verbose_name="错误数")),
+                ("warning_count", models.PositiveIntegerField(default=0, verbose_name="提示数")),
+                ("review_comment", models.TextField(blank=True, verbose_name="审核意见")),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="公开时间"),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="report_workspaces",
+                        to="agencies.agency",
+                        verbose_name="机关",
+                    ),
+                ),
+                (
+                    "published_report",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="reports.annualreport",
+                        verbose_name="报告库中的报告",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '年度报告工作台',
-                'verbose_name_plural': '年度报告工作台',
-                'ordering': ('-year', 'agency__path'),
+                "verbose_name": "年度报告工作台",
+                "verbose_name_plural": "年度报告工作台",
+                "ordering": ("-year", "agency__path"),
             },
         ),
         migrations.CreateModel(
-            name='Override',
+            name="Override",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=100, verbose_name='单元格')),
-                ('computed', models.CharField(blank=True, max_length=40, verbose_name='汇编数值')),
-                ('value', models.CharField(blank=True, max_length=40, verbose_name='调整后数值')),
-                ('reason', models.CharField(max_length=500, verbose_name='理由')),
-                ('active', models.BooleanField(default=True, verbose_name='有效')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='时间')),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='调整人')),
-                ('workspace', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='overrides', to='workspace.workspace')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=100, verbose_name="单元格")),
+                ("computed", models.CharField(blank=True, max_length=40, verbose_name="汇编数值")),
+                ("value", models.CharField(blank=True, max_length=40, verbose_name="调整后数值")),
+                ("reason", models.CharField(max_length=500, verbose_name="理由")),
+                ("active", models.BooleanField(default=True, verbose_name="有效")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="时间")),
+                (
+                    "by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="调整人",
+                    ),
+                ),
+                (
+                    "workspace",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="overrides",
+                        to="workspace.workspace",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '人工调整',
-                'verbose_name_plural': '人工调整',
-                'ordering': ('-at', '-pk'),
+                "verbose_name": "人工调整",
+                "verbose_name_plural": "人工调整",
+                "ordering": ("-at", "-pk"),
             },
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('compile', '汇编'), ('section', '修改正文'), ('override', '人工调整数值'), ('revert', '撤销人工调整'), ('submit', '提交审核'), ('return', '退回修改'), ('approve', '审核通过'), ('publish', '公开发布')], max_length=16, verbose_name='事项')),
-                ('key', models.CharField(blank=True, max_length=100, verbose_name='位置')),
-                ('old', models.TextField(blank=True, verbose_name='原内容')),
-                ('new', models.TextField(blank=True, verbose_name='新内容')),
-                ('comment', models.TextField(blank=True, verbose_name='说明')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='时间')),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='办理人')),
-                ('workspace', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='workspace.workspace')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("compile", "汇编"),
+                            ("section", "修改正文"),
+                            ("override", "人工调整数值"),
+                            ("revert", "撤销人工调整"),
+                            ("submit", "提交审核"),
+                            ("return", "退回修改"),
+                            ("approve", "审核通过"),
+                            ("publish", "公开发布"),
+                        ],
+                        max_length=16,
+                        verbose_name="事项",
+                    ),
+                ),
+                ("key", models.CharField(blank=True, max_length=100, verbose_name="位置")),
+                ("old", models.TextField(blank=True, verbose_name="原内容")),
+                ("new", models.TextField(blank=True, verbose_name="新内容")),
+                ("comment", models.TextField(blank=True, verbose_name="说明")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="时间")),
+                (
+                    "by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="办理人",
+                    ),
+                ),
+                (
+                    "workspace",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="workspace.workspace",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '工作台记录',
-                'verbose_name_plural': '工作台记录',
-                'ordering': ('-at', '-pk'),
+                "verbose_name": "工作台记录",
+                "verbose_name_plural": "工作台记录",
+                "ordering": ("-at", "-pk"),
             },
         ),
         migrations.AddConstraint(
-            model_name='workspace',
-            constraint=models.UniqueConstraint(fields=('agency', 'year'), name='workspace_one_per_year'),
+            model_name="workspace",
+            constraint=models.UniqueConstraint(
+                fields=("agency", "year"), name="workspace_one_per_year"
+            ),
         ),
     ]

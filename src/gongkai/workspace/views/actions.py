@@ -12,13 +12,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from gongkai.reports.services import CorrectionRefused
 from gongkai.accounts.permissions import can_approve
 from gongkai.reports.security import csp
+from gongkai.reports.services import CorrectionRefused
 
 from .. import services, workflow
 from ..access import get_editable_workspace, get_visible_workspace_or_404
-from ..forms import OverrideForm, ReviewForm, RevertForm, SectionForm
+from ..forms import OverrideForm, RevertForm, ReviewForm, SectionForm
 from ..models import Workspace
 from .pages import detail_context
 
@@ -76,7 +76,9 @@ def override_view(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         d = form.cleaned_data
         try:
-            o = services.override_cell(ws, d["key"], d["value"], by=request.user, reason=d["reason"])
+            o = services.override_cell(
+                ws, d["key"], d["value"], by=request.user, reason=d["reason"]
+            )
         except services.Locked as exc:
             messages.error(request, str(exc))
             return _back(ws)
