@@ -14,7 +14,7 @@ from gongkai.disclosures.models import RegisterEntry
 from gongkai.remedies.models import Kind, Result
 from gongkai.remedies.services import part_four
 from gongkai.report.formats import format_for_year
-from gongkai.workspace.models import Event
+from gongkai.workspace.models import Event, Workspace
 from gongkai.workspace.services import assemble, compile_workspace, edit_section
 
 from .factories.applications import application_for
@@ -107,3 +107,32 @@ def test_narrative_edits_are_audited(records: Any) -> None:
     assert event.by == clerk and event.comment == "按负责人意见简化"
     record = ws.history.latest("history_date")
     assert record.history_user == clerk and "other" in record.history_change_reason
+
+
+def test_page_names_the_parts_that_no_longer_match_a_fresh_draft(
+    records: Any, client_as: Any
+) -> None:
+    clerk = records.user("clerk_jia")
+    ws = workspace_for(records.jia, by=clerk)
+    page = client_as("clerk_jia").get(f"/workspace/{ws.pk}/")
+    assert page.status_code == 200 and page.context["differs"] == []
+    application_for(records.jia, by=clerk, received=D(2026, 7, 1), applicant_type="research")
+    client_as("clerk_jia").post(f"/workspace/{ws.pk}/compile/", {"regenerate": "0"})
+    page = client_as("clerk_jia").get(f"/workspace/{ws.pk}/")
+    assert "一、总体情况" in page.context["differs"]
+    assert "三、收到和处理政府信息公开申请情况" in page.context["differs"]
+    assert "六、其他需要报告的事项" not in page.context["differs"]
+
+
+def test_open_a_year_in_the_2019_layout_through_the_page(records: Any, client_as: Any) -> None:
+    client = client_as("clerk_jia")
+    response = client.post("/workspace/open/", {"agency": records.jia.pk, "year": 2020})
+    assert response.status_code == 302
+    ws = Workspace.objects.get(agency=records.jia, year=2020)
+    report = assemble(ws)
+    assert report.format == "2019" and report.cells["apply.new.total"] == 0
+    assert not [f for f in report.findings if f.severity.value == "error"]
+    again = client.post("/workspace/open/", {"agency": records.jia.pk, "year": 2020})
+    assert again["Location"] == response["Location"], "opening again finds the same workspace"
+    refused = client.post("/workspace/open/", {"agency": records.yi.pk, "year": 2020})
+    assert refused.status_code == 400, "乙镇 is not the clerk's agency"

@@ -150,3 +150,18 @@ def test_review_page_actions(world: Any, client_as: Any) -> None:
     client.post(f"/workspace/{ws.pk}/review/", {"decision": "approve", "comment": "同意"})
     ws.refresh_from_db()
     assert ws.status == S.APPROVED
+
+
+def test_publishing_supersedes_an_uploaded_report_of_the_year(
+    world: Any, settings: Any, tmp_path: Any
+) -> None:
+    from .factories.reports import report_for
+
+    settings.MEDIA_ROOT = tmp_path
+    uploaded = report_for(world.jia, year=2026)
+    assert uploaded.original
+    ws = published_workspace(world.jia, world.user("clerk_jia"), world.user("reviewer_jia"))
+    stored = AnnualReport.objects.get(agency=world.jia, year=2026)
+    assert stored.pk == uploaded.pk == ws.published_report_id
+    assert not stored.original and stored.original_sha256 == ""
+    assert stored.history.count() >= 2, "the upload stays in the audit history"

@@ -66,7 +66,16 @@ def load_demo() -> list[DemoLogin]:
     agencies = _load_agencies()
     logins = [_load_user(row, agencies) for row in USERS]
     load_demo_reports(agencies)
+    _load_demo_activity()
     return logins
+
+
+def _load_demo_activity() -> None:
+    """A year (2026) of 北白象镇's work: applications, published items, registers, a 复议 case,
+    and the annual-report workspace compiled from them."""
+    from gongkai.workspace.demo import load_demo_workspace
+
+    load_demo_workspace()
 
 
 def _load_agencies() -> dict[str, Agency]:

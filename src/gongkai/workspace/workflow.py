@@ -159,6 +159,10 @@ def publish(ws: Workspace, *, by: User) -> Workspace:
         raise Locked("报告有错误，不能发布")
     obj = AnnualReport.objects.filter(agency=ws.agency, year=ws.year).first()
     obj = obj or AnnualReport(agency=ws.agency, year=ws.year)
+    # The compiled report supersedes an uploaded one: the old file stays in the audit history.
+    obj.original = ""
+    obj.original_name = obj.original_content_type = obj.original_sha256 = ""
+    obj.original_size = 0
     obj = store(obj, report, by=by, reason="年度报告工作台公开发布")
     ws.published_report = obj
     ws.published_at = timezone.now()

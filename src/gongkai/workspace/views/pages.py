@@ -26,7 +26,7 @@ from gongkai.reports.views.detail import KIND_LABELS, SEVERITY_LABELS
 from ..access import get_visible_workspace_or_404, workspaces_visible_to
 from ..forms import SECTION_CHOICES, OpenForm, OverrideForm, ReviewForm
 from ..models import Workspace
-from ..services import active_overrides, assemble, open_workspace
+from ..services import active_overrides, assemble, computed_of, draft_sections, open_workspace
 from ..workflow import Action, allowed
 
 
@@ -95,6 +95,7 @@ def detail_context(request: HttpRequest, ws: Workspace, **forms: Any) -> dict[st
         "kinds": [(k, KIND_LABELS[k]) for k in RENDER_KINDS],
         "can_edit": can_edit,
         "sections": [(k, label, ws.sections.get(k) or "") for k, label in SECTION_CHOICES],
+        "differs": _differs_from_draft(ws) if can_edit else [],
         "override_form": forms.get("override_form")
         or OverrideForm(year=ws.year, initial={"key": cell} if cell else None),
         "overrides": active_overrides(ws).values(),
@@ -102,6 +103,13 @@ def detail_context(request: HttpRequest, ws: Workspace, **forms: Any) -> dict[st
         "review_form": forms.get("review_form") or ReviewForm(),
         "events": ws.events.select_related("by")[:50],
     }
+
+
+def _differs_from_draft(ws: Workspace) -> list[str]:
+    """The parts whose text is not what a fresh draft from the latest figures would say: the
+    clerk's own edits, or figures gone stale after a recompile (which the checks may not read)."""
+    fresh = draft_sections(ws.agency, ws.year, computed_of(ws))
+    return [label for key, label in SECTION_CHOICES if (ws.sections.get(key) or "") != fresh[key]]
 
 
 @login_required
