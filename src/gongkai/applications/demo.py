@@ -112,7 +112,24 @@ DEMO: list[tuple[str, str, dt.date, str, str, list[tuple[Any, ...]]]] = [
         "某村经济合作社",
         [(E.ACCEPTED, D(2026, 10, 9), "", {}, "clerk")],
     ),
-    ("2027年镇级重点项目计划", "online", D(2026, 12, 21), "research", "某大学公共管理学院", []),
+    (
+        "2027年镇级重点项目计划",
+        "online",
+        D(2026, 11, 30),
+        "research",
+        "某大学公共管理学院",
+        [
+            (E.ACCEPTED, D(2026, 11, 30), "", {}, "clerk"),
+            # The extended deadline reaches into 2027, whose holidays are not yet announced.
+            (
+                E.EXTENSION_APPROVED,
+                D(2026, 12, 1),
+                "计划尚在征求意见，需与县发改局核对",
+                {"days": 20},
+                "reviewer",
+            ),
+        ],
+    ),
 ]
 
 
