@@ -17,6 +17,7 @@ from django.contrib.auth.models import AnonymousUser
 from gongkai.accounts.models import Role
 from gongkai.agencies.models import Agency
 
+from .browsing import page  # noqa: F401  (the chromium fixture of the browser tests)
 from .factories.accounts import MembershipFactory, UserFactory
 from .factories.agencies import AgencyFactory
 

@@ -13,23 +13,11 @@ from gongkai.applications.models import Application
 from gongkai.applications.services.clocks import clocks_for
 from gongkai.applications.services.notices import docx_text
 from gongkai.applications.services.statistics import part_three
-from gongkai.site.demo import PASSWORD, load_demo
+from gongkai.site.demo import load_demo
 
-from .test_browser import ARTIFACTS, page  # noqa: F401  (the chromium fixture)
+from .browsing import ARTIFACTS, login, logout
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(tab: Any, url: str, username: str) -> None:
-    tab.goto(url + "/accounts/login/")
-    tab.fill("#id_username", username)
-    tab.fill("#id_password", PASSWORD)
-    tab.get_by_role("button", name="登录").click()
-    tab.wait_for_url(url + "/")
-
-
-def _logout(tab: Any) -> None:
-    tab.get_by_role("button", name="退出").click()
 
 
 def _event(tab: Any, kind: str, **fields: str) -> None:
@@ -42,12 +30,12 @@ def _event(tab: Any, kind: str, **fields: str) -> None:
     assert tab.locator(".messages").inner_text().startswith("已登记"), tab.content()[-2000:]
 
 
-def test_clerk_handles_an_application(live_server: Any, page: Any) -> None:  # noqa: F811
+def test_clerk_handles_an_application(live_server: Any, page: Any) -> None:
     load_demo()
     load_demo_applications()  # 北白象镇's 2026 demo cases fill the work list
     url = live_server.url
     ARTIFACTS.mkdir(exist_ok=True)
-    _login(page, url, "clerk")
+    login(page, url, "clerk")
     page.get_by_role("navigation").get_by_role("link", name="依申请公开").click()
     page.get_by_role("link", name="登记新申请").click()
     page.select_option("#id_channel", "online")
@@ -65,17 +53,17 @@ def test_clerk_handles_an_application(live_server: Any, page: Any) -> None:  # n
     _event(page, "correction_requested", reason="请写明具体村名及年份", days="10")
     _event(page, "correction_received", reason="申请人已补正")
     _event(page, "accepted")
-    _logout(page)
-    _login(page, url, "reviewer")
+    logout(page)
+    login(page, url, "reviewer")
     page.goto(detail)
     _event(page, "extension_approved", reason="需调阅多个村的档案", days="20")
     app = Application.objects.get(applicant_name="周明")
     clocks = clocks_for(app)
     assert page.locator("#extended-due").inner_text() == str(clocks.extended_due)
     assert page.locator("#state").inner_text() == "延期"
-    _logout(page)
+    logout(page)
 
-    _login(page, url, "clerk")
+    login(page, url, "clerk")
     page.goto(detail)
     form = page.locator("#decide-form")
     form.locator("#id_outcome").select_option("partial")

@@ -98,5 +98,7 @@ def test_demo_is_idempotent_and_december_is_provisional(db: None) -> None:
     assert apps.count() == 8
     december = apps.get(request__endswith="2027年镇级重点项目计划")
     assert clocks_for(december).due.provisional
-    assert december.received <= dt.date(2026, 12, 1), "no demo application is received in the future"
+    assert december.received <= dt.date(2026, 12, 1), (
+        "no demo application is received in the future"
+    )
     assert ApplicationEvent.objects.filter(kind="extension_approved").count() == 2

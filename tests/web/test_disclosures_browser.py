@@ -7,23 +7,14 @@ from typing import Any
 import pytest
 
 from gongkai.agencies.models import Agency
-from gongkai.site.demo import PASSWORD, load_demo
+from gongkai.site.demo import load_demo
 
-from .test_browser import ARTIFACTS, page  # noqa: F401  (the chromium fixture)
+from .browsing import ARTIFACTS, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _login(page: Any, base: str, username: str) -> None:  # noqa: F811
-    page.context.clear_cookies()
-    page.goto(base + "/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url(base + "/")
-
-
-def _step(page: Any, button: str, opinion: str = "") -> None:  # noqa: F811
+def _step(page: Any, button: str, opinion: str = "") -> None:
     form = page.locator("form.step", has=page.get_by_role("button", name=button))
     if opinion:
         form.locator("textarea").fill(opinion)
@@ -34,12 +25,12 @@ def _step(page: Any, button: str, opinion: str = "") -> None:  # noqa: F811
 def test_clerk_drafts_and_the_chain_publishes(
     transactional_db: None,
     live_server: Any,
-    page: Any,  # noqa: F811
+    page: Any,
 ) -> None:
     load_demo()
     agency = Agency.objects.get(code="demo-beibaixiang")
     base = live_server.url
-    _login(page, base, "clerk")
+    login(page, base, "clerk")
     page.goto(f"{base}/disclosures/agency/{agency.pk}/new/")
     page.fill("#id_title", "北白象镇2026年秋季征兵公告")
     page.fill("#id_formed_on", "2026-11-16")
@@ -51,13 +42,13 @@ def test_clerk_drafts_and_the_chain_publishes(
     item_url = page.url
     assert page.locator("#status").inner_text() == "草稿"
     _step(page, "提交审核")
-    _login(page, base, "reviewer")
+    login(page, base, "reviewer")
     page.goto(item_url)
     _step(page, "科室负责人意见", "内容属实，同意公开。")
-    _login(page, base, "clerk")
+    login(page, base, "clerk")
     page.goto(item_url)
     _step(page, "保密审查", "不涉及国家秘密。")
-    _login(page, base, "reviewer")
+    login(page, base, "reviewer")
     page.goto(item_url)
     _step(page, "领导审批", "同意。")
     page.fill("#published-on", "2026-11-23")

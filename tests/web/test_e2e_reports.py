@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from gongkai.site.demo import PASSWORD, load_demo
+from gongkai.site.demo import load_demo
 
+from .browsing import ARTIFACTS, login
 from .factories.reports import SEEDS
-from .test_browser import ARTIFACTS, page  # noqa: F401  (the chromium page fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,22 +22,14 @@ def demo(transactional_db: None, settings: Any, tmp_path: Any) -> None:
     load_demo()
 
 
-def _login(browser_page: Any, live_server: Any, username: str) -> None:
-    browser_page.goto(live_server.url + "/accounts/login/")
-    browser_page.fill("#id_username", username)
-    browser_page.fill("#id_password", PASSWORD)
-    browser_page.get_by_role("button", name="登录").click()
-    browser_page.wait_for_url(live_server.url + "/")
-
-
 def test_clerk_uploads_corrects_and_supervisor_sees_the_sum(
     demo: None,
     live_server: Any,
-    page: Any,  # noqa: F811
+    page: Any,
 ) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.set_viewport_size({"width": 1280, "height": 900})
-    _login(page, live_server, "clerk")
+    login(page, live_server.url, "clerk")
     page.get_by_role("link", name="年度报告").first.click()
     page.get_by_role("link", name="上传报告").click()
     seed = next(SEEDS.glob("004_*.txt"))
@@ -68,7 +60,7 @@ def test_clerk_uploads_corrects_and_supervisor_sees_the_sum(
     page.screenshot(path=str(ARTIFACTS / "report-corrected.png"), full_page=True)
     page.get_by_role("button", name="退出").click()
 
-    _login(page, live_server, "supervisor")
+    login(page, live_server.url, "supervisor")
     page.get_by_role("link", name="统计看板").first.click()
     page.get_by_role("link", name="国务院办公厅政府信息与政务公开办公室").click()
     table = page.locator("table.agencies").inner_text()

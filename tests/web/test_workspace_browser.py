@@ -16,11 +16,10 @@ from gongkai.applications.models import Application
 from gongkai.applications.services.workflow import decide
 from gongkai.report.jsonio import report_from_dict
 from gongkai.report.parse import read_report
-from gongkai.site.demo import PASSWORD
 from gongkai.workspace.demo import load_demo_workspace
 from gongkai.workspace.models import Workspace
 
-from .test_browser import ARTIFACTS, page  # noqa: F401  (the chromium page fixture)
+from .browsing import ARTIFACTS, login, logout
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,18 +30,6 @@ PETITION = "apply.not_processed.petition.total"
 def demo(transactional_db: None, settings: Any, tmp_path: Any) -> Workspace:
     settings.MEDIA_ROOT = tmp_path
     return load_demo_workspace()
-
-
-def _login(p: Any, live_server: Any, username: str) -> None:
-    p.goto(live_server.url + "/accounts/login/")
-    p.fill("#id_username", username)
-    p.fill("#id_password", PASSWORD)
-    p.get_by_role("button", name="登录").click()
-    p.wait_for_url(live_server.url + "/")
-
-
-def _logout(p: Any) -> None:
-    p.get_by_role("button", name="退出").click()
 
 
 def _cell(p: Any, key: str) -> str:
@@ -59,11 +46,11 @@ def _answer_the_petition_application() -> None:
 def test_compile_approve_publish_and_export(
     demo: Workspace,
     live_server: Any,
-    page: Any,  # noqa: F811
+    page: Any,
 ) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.set_viewport_size({"width": 1280, "height": 900})
-    _login(page, live_server, "clerk")
+    login(page, live_server.url, "clerk")
     page.get_by_role("link", name="报告工作台").first.click()
     page.get_by_role("link", name="北白象镇人民政府").click()
     assert page.locator("#workspace-status").inner_text() == "草稿"
@@ -82,9 +69,9 @@ def test_compile_approve_publish_and_export(
     page.get_by_role("button", name="提交审核").click()
     assert page.locator("#workspace-status").inner_text() == "已提交，待负责人审核"
     assert page.locator("#narrative").count() == 0, "locked once submitted"
-    _logout(page)
+    logout(page)
 
-    _login(page, live_server, "reviewer")
+    login(page, live_server.url, "reviewer")
     page.goto(f"{live_server.url}/workspace/{demo.pk}/")
     page.fill("#id_comment", "数据核对无误，同意公开。")
     page.get_by_role("button", name="审核通过").click()
@@ -92,7 +79,7 @@ def test_compile_approve_publish_and_export(
     page.screenshot(path=str(ARTIFACTS / "workspace-approved.png"), full_page=True)
     page.get_by_role("button", name="公开发布").click()
     page.wait_for_url(f"{live_server.url}/annual-reports/{demo.pk}/")
-    _logout(page)
+    logout(page)
 
     page.goto(f"{live_server.url}/annual-reports/{demo.pk}/")  # anonymous, no login
     assert "北白象镇人民政府2026年政府信息公开工作年度报告" in page.locator("main").inner_text()
@@ -109,7 +96,7 @@ def test_compile_approve_publish_and_export(
         assert back.cells == published.cells, f"{kind} export reads back differently"
         assert back.sections == published.sections, f"{kind} narrative reads back differently"
 
-    _login(page, live_server, "county")
+    login(page, live_server.url, "county")
     page.get_by_role("link", name="统计看板").first.click()
     page.get_by_role("link", name="乐清市人民政府").click()
     page.goto(page.url.split("?")[0] + "?year=2026")

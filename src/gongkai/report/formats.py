@@ -281,18 +281,39 @@ _DENIED = "（三）不予公开"
 _UNABLE = "（四）无法提供"
 _NOT_PROCESSED = "（五）不予处理"
 _OTHER = "（六）其他处理"
+_GRANTED = "（一）予以公开"
+_PARTIAL = "（二）部分公开"
+
+
+def _unnumbered(label: str) -> str:
+    """「（三）不予公开」→「不予公开」: how a sentence names the group."""
+    return label.split("）", 1)[1]
+
+
+# The outcome groups of part 三, by key prefix, as the narrative names them.
+OUTCOME_GROUPS = tuple(
+    (prefix, _unnumbered(label))
+    for prefix, label in (
+        ("granted", _GRANTED),
+        ("partial", _PARTIAL),
+        ("denied", _DENIED),
+        ("unable", _UNABLE),
+        ("not_processed", _NOT_PROCESSED),
+        ("other", _OTHER),
+    )
+)
 
 
 def _apply_rows(other_rows: tuple[Row, ...]) -> tuple[Row, ...]:
     return (
         Row("new", "一、本年新收政府信息公开申请数量", core="本年新收"),
         Row("carried_in", "二、上年结转政府信息公开申请数量", core="上年结转"),
-        Row("granted", "（一）予以公开", _RESULT, core="予以公开"),
+        Row("granted", _GRANTED, _RESULT, core=_unnumbered(_GRANTED)),
         Row(
             "partial",
-            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+            _PARTIAL + "（区分处理的，只计这一情形，不计其他情形）",
             _RESULT,
-            core="部分公开",
+            core=_unnumbered(_PARTIAL),
         ),
         Row("denied.state_secret", "1.属于国家秘密", _DENIED, core="国家秘密"),
         Row(
@@ -340,7 +361,7 @@ def _apply_rows(other_rows: tuple[Row, ...]) -> tuple[Row, ...]:
 APPLY_2019 = Grid(
     "apply",
     "收到和处理政府信息公开申请情况",
-    _apply_rows((Row("other", "（六）其他处理", _RESULT, core="其他处理"),)),
+    _apply_rows((Row("other", _OTHER, _RESULT, core=_unnumbered(_OTHER)),)),
     APPLY_COLUMNS,
     corner=APPLY_CORNER,
 )

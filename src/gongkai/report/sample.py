@@ -16,7 +16,7 @@ import math
 import random
 from decimal import Decimal
 
-from .formats import APPLICANT_COLUMNS, FORMATS, OUTCOME_TOTAL_ROW, ReportFormat
+from .formats import APPLICANT_COLUMNS, FORMATS, OUTCOME_GROUPS, OUTCOME_TOTAL_ROW, ReportFormat
 from .model import Report, Value
 
 __all__ = ["sample_report"]
@@ -43,14 +43,6 @@ _OUTCOME_WEIGHT = {
     "other.no_correction": 0.6,
     "other.other": 0.6,
 }
-_OUTCOME_GROUPS = (
-    ("granted", "予以公开"),
-    ("partial", "部分公开"),
-    ("denied", "不予公开"),
-    ("unable", "无法提供"),
-    ("not_processed", "不予处理"),
-    ("other", "其他处理"),
-)
 _CATEGORIES = (
     "机构职能类",
     "政策文件类",
@@ -363,7 +355,7 @@ class _Writer:
         if done == 0:
             return head + "本年度无办结的政府信息公开申请。"
         groups = []
-        for prefix, label in _OUTCOME_GROUPS:
+        for prefix, label in OUTCOME_GROUPS:
             n = sum(
                 v
                 for k, v in self.cells.items()

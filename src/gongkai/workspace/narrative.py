@@ -10,18 +10,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from gongkai.report.formats import OUTCOME_TOTAL_ROW, SECTION_KEYS
+from gongkai.report.formats import OUTCOME_GROUPS, OUTCOME_TOTAL_ROW, SECTION_KEYS
 
 from .sources import Fees, Published, Value
 
-_OUTCOME_GROUPS = (
-    ("granted", "予以公开"),
-    ("partial", "部分公开"),
-    ("denied", "不予公开"),
-    ("unable", "无法提供"),
-    ("not_processed", "不予处理"),
-    ("other", "其他处理"),
-)
 _REMEDY_ROWS = {
     "reconsideration": "因政府信息公开被申请行政复议",
     "litigation_direct": "未经复议直接被提起行政诉讼",
@@ -140,7 +132,7 @@ class Draft:
 
     def _outcome_groups(self) -> list[tuple[str, int]]:
         out = []
-        for prefix, label in _OUTCOME_GROUPS:
+        for prefix, label in OUTCOME_GROUPS:
             keys = [
                 k
                 for k in self.cells
