@@ -36,6 +36,8 @@ test: lint typecheck pytest
 
 bench: $(STAMP) system
 	$(BIN)/python -m bench
+	@echo "== web, applications on PostgreSQL"
+	bash scripts/with-postgres.sh $(BIN)/python -m bench web applications
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

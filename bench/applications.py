@@ -9,32 +9,18 @@ clerk's work list (every clock of every open application, through the law engine
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
 
+from .django_db import setup_django
+
 AGENCIES = 1000
 APPLICATIONS = 100_000
 OPEN_SHARE = 0.3  # of those received after 1 September 2026: about 2,000 open
 FIRST = dt.date(2024, 1, 2)
-
-
-def _setup_django(tmp: str) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.web.settings")
-    os.environ["GONGKAI_DATA_DIR"] = tmp
-    import django
-
-    django.setup()
-    from django.conf import settings
-
-    if "sqlite" in settings.DATABASES["default"]["ENGINE"]:
-        settings.DATABASES["default"]["NAME"] = os.path.join(tmp, "bench.sqlite3")
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def _build() -> int:
@@ -106,15 +92,13 @@ def _time(label: str, fn: Callable[[], object], runs: int = 5) -> None:
 
 def applications_speed() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        _setup_django(tmp)
-        from django.conf import settings
+        engine = setup_django(tmp)
 
         from gongkai.agencies.models import Agency
         from gongkai.applications.models import Application
         from gongkai.applications.services.statistics import part_three
         from gongkai.applications.services.worklist import open_applications, work_list
 
-        engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
         t = time.perf_counter()
         pk = _build()
         if engine == "postgresql":  # as autovacuum would after a bulk load; without it the

@@ -8,32 +8,17 @@ and p95 latency. Run: ``python -m bench web`` (wired by the lead) or ``python -m
 
 from __future__ import annotations
 
-import os
 import random
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
 
+from .django_db import setup_django
+
 AGENCIES = 1000
 YEARS = (2021, 2022, 2023, 2024, 2025)
 DISTINCT_SAMPLES = 40  # sample reports per year, reused across agencies (generation is the cost)
-
-
-def _setup_django(tmp: str) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.web.settings")
-    os.environ["GONGKAI_DATA_DIR"] = tmp
-    os.environ["ALLOWED_HOSTS"] = "testserver,localhost"
-    import django
-
-    django.setup()
-    from django.conf import settings
-
-    if "sqlite" in settings.DATABASES["default"]["ENGINE"]:
-        settings.DATABASES["default"]["NAME"] = os.path.join(tmp, "bench.sqlite3")
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def _build() -> tuple[int, list[int]]:
@@ -95,12 +80,10 @@ def _measure(name: str, get: Callable[[], int], count: int) -> None:
 
 def web_speed() -> None:
     with tempfile.TemporaryDirectory(prefix="gongkai-bench-web-") as tmp:
-        _setup_django(tmp)
-        from django.conf import settings
+        engine = setup_django(tmp)
         from django.contrib.auth import get_user_model
         from django.test import Client
 
-        engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
         start = time.perf_counter()
         root, reports = _build()
         print(

@@ -43,13 +43,22 @@ def read_rows(name: str, data: bytes) -> list[list[Any]]:
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
             raise ImportError_([f"无法读取 XLSX 文件：{exc}"]) from None
-        return [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+        if not book.worksheets:
+            raise ImportError_(["XLSX 文件中没有工作表。"])
+        try:  # read-only sheets are parsed lazily, so a damaged sheet fails here, not above
+            return [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+        except Exception as exc:
+            raise ImportError_([f"无法读取 XLSX 文件：{exc}"]) from None
     if name.lower().endswith(".csv"):
         for encoding in ("utf-8-sig", "gb18030"):
             try:
-                return list(csv.reader(io.StringIO(data.decode(encoding))))
+                text = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
+            try:
+                return list(csv.reader(io.StringIO(text)))
+            except csv.Error as exc:  # e.g. a NUL byte: not a CSV a spreadsheet would write
+                raise ImportError_([f"无法读取 CSV 文件：{exc}"]) from None
         raise ImportError_(["CSV 文件编码无法识别（请使用 UTF-8 或 GBK）。"])
     raise ImportError_(["只能导入 .csv 或 .xlsx 文件。"])
 
@@ -67,14 +76,20 @@ def _date(value: Any) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
+# A register figure is a count or an amount in 万元; nothing real comes near 10^12, and refusing
+# larger ones first keeps "1e999999999" from becoming a billion-digit integer.
+_LARGEST = Decimal(10) ** 12
+
+
 def _number(field: str, value: Any) -> int | Decimal:
     text = str(value).strip().replace(",", "")
-    if field == "amount":
-        number = Decimal(text)
-        if not number.is_finite():
-            raise InvalidOperation
-        return number
+    if len(text) > 30:
+        raise InvalidOperation
     number = Decimal(text)
+    if not number.is_finite() or abs(number) >= _LARGEST:
+        raise InvalidOperation
+    if field == "amount":
+        return number
     if number != number.to_integral_value():
         raise InvalidOperation
     return int(number)
@@ -96,7 +111,7 @@ def _entry(agency: Agency, header: list[str], row: list[Any], line: int) -> tupl
                 values[field] = str(raw).strip()
             else:
                 values[field] = _number(field, raw)
-        except (KeyError, ValueError, InvalidOperation):
+        except (KeyError, ValueError, ArithmeticError):  # decimal errors are ArithmeticError
             errors.append(f"第{line}行「{column}」：无法识别“{raw}”。")
     for column in ("事项", "起始日期", "截止日期"):
         if COLUMNS[column] not in values and not any(column in e for e in errors):
