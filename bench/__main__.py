@@ -26,10 +26,10 @@ def main(names: list[str]) -> None:
         if name not in BENCHES:
             sys.exit(f"未知的基准：{name}（可选：{', '.join(BENCHES)}）")
     for name in names:
-        print(f"== {name}", flush=True)
         if name in NEEDS_DJANGO and len(names) > 1:
-            subprocess.run([sys.executable, "-m", "bench", name], check=True)
+            subprocess.run([sys.executable, "-m", "bench", name], check=True)  # prints its own ==
             continue
+        print(f"== {name}", flush=True)
         module, function = BENCHES[name]
         getattr(import_module(f"bench.{module}"), function)()
 

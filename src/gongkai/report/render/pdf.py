@@ -21,6 +21,10 @@ PDF_FONTS_CSS = """
   font-family: "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif;
 }
 .gongkai-report { max-width: none; }
+/* Part 三's table stays whole (report.css); set a little tighter it fits on one page together
+   with its heading, which otherwise stands alone at the foot of the page before. */
+.gongkai-report table#table-apply { font-size: 9.5pt; line-height: 1.25; }
+.gongkai-report table#table-apply th, .gongkai-report table#table-apply td { padding: 1pt 2pt; }
 /* A header repeated on the next page would read as extra rows to a PDF table parser. */
 .gongkai-report thead { display: table-row-group; }
 """
