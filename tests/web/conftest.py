@@ -77,3 +77,20 @@ def client_as(client: Any, world: World) -> Any:
         return client
 
     return login
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Any:
+    """pytest-django's test database, and at the end, on PostgreSQL, the sessions still open on
+    it closed first: a live server's request threads can outlive their test, and PostgreSQL will
+    not drop a database that anyone is connected to."""
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
