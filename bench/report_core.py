@@ -76,6 +76,9 @@ def parse_speed() -> None:
     _rate("text: parse + check", texts, load_bytes)
     _rate("text: parse only", texts, read_report)
     _rate("HTML: parse + check", htmls, load_bytes)
+    page = (DATA / "corpus" / "2019_gbk_nbsp.html").read_bytes()
+    long_page = page.replace(b"</body>", page[page.find(b"<body>") + 6 :] * 12)  # a long real page
+    _rate(f"HTML {len(long_page) // 1024} KB page: parse", [(long_page, "long.html")], read_report)
     try:
         from gongkai.report.render import render
     except ImportError:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -98,11 +97,3 @@ def test_unruled_table_falls_back_to_word_gaps() -> None:
 def test_unreadable_pdfs(data: bytes, message: str) -> None:
     with pytest.raises(UnreadableInput, match=message):
         read_pdf(data, None)
-
-
-def test_speed_per_page() -> None:
-    data = (INPUTS / "report_2page.pdf").read_bytes()
-    start = time.perf_counter()
-    read_pdf(data, None)
-    per_page = (time.perf_counter() - start) / 2
-    assert per_page < 0.4, f"{per_page:.2f} s/page"
