@@ -11,6 +11,7 @@ from importlib import import_module
 
 # name → (module, function); the web benches import Django only when asked for.
 BENCHES = {
+    "real": ("real_corpus", "accuracy"),
     "accuracy": ("report_core", "accuracy"),
     "parse": ("report_core", "parse_speed"),
     "render": ("report_core", "render_speed"),

@@ -129,6 +129,16 @@ CATALOGUE: dict[str, Message] = {
         "{label}：原文缺少该数值，已按勾稽关系推算为 {actual}",
         "{label}: missing in the source, inferred as {actual} from the identities",
     ),
+    "DIGITS_SPLIT": Message(
+        INFO,
+        "{table}的数字连在一起（单元格之间没有分隔），已按各行列数与勾稽关系拆分：{rows}",
+        "{table}: the cells' digits ran together; split by the column counts and identities: {rows}",
+    ),
+    "DIGITS_AMBIGUOUS": Message(
+        W,
+        "{table}“{row}”一行的数字连在一起（“{raw}”），有多种拆分均符合勾稽关系：{readings}，无法确定，已按缺失处理",
+        "{table}, row '{row}': the digits ran together ('{raw}') and several splits fit: {readings}; left unknown",
+    ),
     "FORMAT_YEAR_MISMATCH": Message(
         E,
         "{year}年度报告应使用{expected}格式，但本报告使用了{actual}格式",

@@ -99,6 +99,21 @@ class Identity:
 
 
 @dataclass(frozen=True)
+class Bound:
+    """An inequality every true report meets: sum(greater) ≥ sum(lesser). Not a check of the
+    report (a misprint may break it) but a limit on how run-together digits may be read:
+    documents issued this year and not repealed are still in force, so 现行有效 + 本年废止 ≥
+    本年制发; what was newly published is part of what is published in all."""
+
+    greater: tuple[str, ...]
+    lesser: tuple[str, ...]
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        return (*self.greater, *self.lesser)
+
+
+@dataclass(frozen=True)
 class CellSpec:
     key: str
     grid: Grid
@@ -150,6 +165,10 @@ class ReportFormat:
     @cached_property
     def identities(self) -> tuple[Identity, ...]:
         return _identities(self)
+
+    @cached_property
+    def bounds(self) -> tuple[Bound, ...]:
+        return _BOUNDS[self.version]
 
     def is_for_year(self, year: int) -> bool:
         first, last = self.years
@@ -455,6 +474,20 @@ def all_cell_keys() -> list[str]:
         seen.update(dict.fromkeys(fmt.cells))
     return list(seen)
 
+
+# ---------------------------------------------------------------- bounds
+
+_DOCUMENT_ROWS = ("rules", "normative")
+_BOUNDS = {
+    "2019": tuple(
+        Bound((f"active.{r}.total_published",), (f"active.{r}.new_published",))
+        for r in _DOCUMENT_ROWS
+    ),
+    "2021": tuple(
+        Bound((f"active.{r}.in_force", f"active.{r}.repealed"), (f"active.{r}.issued",))
+        for r in _DOCUMENT_ROWS
+    ),
+}
 
 # ---------------------------------------------------------------- identities
 

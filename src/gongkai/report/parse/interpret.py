@@ -53,6 +53,7 @@ def interpret(doc: Document) -> Report:
     reader = TableReader(fmt, doc.source)
     for table, where in tables:
         reader.read_table(table, where)
+    reader.finish()
     findings.extend(reader.findings)
     findings.extend(_structure_findings(fmt, reader, headings_found, doc.source))
     if title.agency is None:

@@ -13,6 +13,8 @@ _MAX_HEADING = 40
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _CN_YEAR = re.compile(r"([一二〇零○][〇零○一二三四五六七八九]{3})\s*年")
 _TITLE_WORDS = ("年度报告", "年报", "工作报告")
+# A saved page's field name before the title: "标题: …" (crawler text), "文章标题：…".
+_TITLE_FIELD = re.compile(r"^\s*(?:文章)?(?:标题|题目|名称)\s*[:：]\s*")
 
 
 def heading_section(text: str) -> Section | None:
@@ -50,7 +52,7 @@ def read_title(paragraphs: list[str]) -> Title:
             break
         if len(text) > 80 or not any(w in text for w in _TITLE_WORDS):
             continue
-        text = tidy_spaces(text)
+        text = _TITLE_FIELD.sub("", tidy_spaces(text))
         agency, year = _agency_and_year(text)
         return Title(text, agency, year, count)
     return Title(None, None, None, 0)

@@ -18,8 +18,9 @@ from ..findings import Finding, Location, Stage, finding
 from ..formats import Column, Grid, ReportFormat, Row, Unit
 from ..model import Provenance, Value
 from .blocks import Table, TableRow
+from .digit_runs import RunRow, solve
 from .labels import RowMatch, match_active_column, match_row
-from .normalize import label_key, squeeze
+from .normalize import halfwidth, label_key, squeeze
 from .values import YUAN, CellValue, header_unit, read_cell, to_wan_yuan
 
 RowCheck = Callable[[list[Value]], bool]
@@ -57,6 +58,7 @@ class TableReader:
     last_line: dict[str, int | None] = field(default_factory=dict)
     _header: _Header | None = None
     _pending_label: str = ""
+    _runs: list[tuple[RunRow, Grid, Row, TableRow]] = field(default_factory=list)
 
     # ------------------------------------------------------------------ rows
 
@@ -178,6 +180,11 @@ class TableReader:
         self.rows_seen[seen_key] = source_row.line
         self.last_line[grid.table] = source_row.line
         columns, units = self._columns_for(grid)
+        run = _digit_run(values, len(columns))
+        if run is not None:
+            keys = tuple(grid.key(row, c) for c in columns)
+            self._runs.append((RunRow(keys, run), grid, row, source_row))
+            return
         check = _row_identity(grid, columns)
         placed = self._settle(values, len(columns), positional, check, grid, row, source_row)
         if placed is None:
@@ -194,6 +201,14 @@ class TableReader:
         if any((grid.table, r.key) in self.rows_seen for r in grid.rows):
             return
         totals = [i for i, (_, c) in enumerate(slots) if c.key == "total"]
+        run = _digit_run(values, len(slots))
+        if run is not None:
+            keys = tuple(grid.key(r, c) for r, c in slots)
+            self._runs.append((RunRow(keys, run), grid, grid.rows[0], source_row))
+            for r in grid.rows:
+                self.rows_seen[(grid.table, r.key)] = source_row.line
+            self.last_line[grid.table] = source_row.line
+            return
 
         def check(vals: list[Value]) -> bool:
             for t in totals:
@@ -309,6 +324,50 @@ class TableReader:
         self.cells[key] = value
         self.provenance[key] = Provenance(self.source, cell.raw, row.page, row.line, prov_unit)
 
+    # ------------------------------------------------------------------ run-together digits
+
+    def finish(self) -> None:
+        """Split the rows whose digits ran together, all at once (see ``digit_runs``)."""
+        if not self._runs:
+            return
+        rows = [run for run, *_ in self._runs]
+        solution = solve(rows, self.fmt.identities, self.fmt.bounds)
+        split: dict[str, list[str]] = {}
+        for run, grid, row, source_row in self._runs:
+            for key in run.keys:
+                value = solution.values.get(key)
+                self.cells[key] = value
+                self.provenance[key] = Provenance(
+                    self.source, run.run, source_row.page, source_row.line
+                )
+            if run.keys in solution.readings or any(k not in solution.values for k in run.keys):
+                readings = solution.readings.get(run.keys, [])
+                self._add(
+                    finding(
+                        "DIGITS_AMBIGUOUS",
+                        cells=list(run.keys),
+                        location=self._loc(source_row),
+                        stage=Stage.PARSE,
+                        table=table_name(grid),
+                        row=row.label if grid.table != "remedy" else "行政复议、行政诉讼",
+                        raw=run.run,
+                        readings="；".join(" ".join(map(str, r)) for r in readings[:6]) or "无",
+                    )
+                )
+            else:
+                split.setdefault(table_name(grid), []).append(row.label)
+        for table, labels in split.items():
+            self._add(
+                finding(
+                    "DIGITS_SPLIT",
+                    location=Location(self.source),
+                    stage=Stage.PARSE,
+                    table=table,
+                    rows=f"{len(labels)} 行",
+                )
+            )
+        self._runs.clear()
+
     # ------------------------------------------------------------------ helpers
 
     def _loc(self, row: TableRow) -> Location:
@@ -342,6 +401,19 @@ def _label_tail(row: TableRow | None) -> str:
     if values or not text or _context_marker(key) or _is_header_text(key):
         return ""
     return text
+
+
+def _digit_run(values: list[CellValue], n: int) -> str | None:
+    """The digits of a row whose cells ran together ("801000081" for 7 columns), or None.
+    Only whole runs of digits qualify: a row with a sign, a decimal or a unit is not one."""
+    filled = [v for v in values if not v.blank]
+    if not 0 < len(filled) < n:
+        return None
+    raws = [halfwidth(v.raw).strip() for v in filled]
+    if not all(r.isascii() and r.isdigit() for r in raws):
+        return None
+    run = "".join(raws)
+    return run if len(run) >= n else None
 
 
 def _trim_blanks(values: list[CellValue]) -> list[CellValue]:

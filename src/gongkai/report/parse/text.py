@@ -12,6 +12,7 @@ import re
 
 from .blocks import Document, Paragraph, Table, TableRow
 from .detect import decode_text
+from .flattened import is_flattened, unflatten
 from .structure import heading_section
 from .values import is_value_text
 
@@ -23,24 +24,37 @@ _SPACED_ROW = re.compile(
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_\[\]<>|#~\-+=.)!{}()])")
 _SENTENCE_END = tuple("。！？；：:;!?…”）)】」")
+_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")  # "发布时间: …" on a saved page
 _WRAPPED_MIN = 30  # a line at least this long that ends mid-sentence was wrapped by the PDF
 
 
 def read_text(data: bytes, source: str | None = None) -> Document:
     text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
+    lines, origin = _lines(text)
     in_table = _table_lines(lines)
     doc = Document(source, "text")
     i = 0
     while i < len(lines):
         line = lines[i]
         if in_table[i]:
-            i = _read_table(lines, i, doc, in_table)
+            i = _read_table(lines, origin, i, doc, in_table)
             continue
         if line.strip():
-            _add_paragraph(doc, _unmark(line.strip()), i + 1)
+            _add_paragraph(doc, _unmark(line.strip()), origin[i])
         i += 1
     return doc
+
+
+def _lines(text: str) -> tuple[list[str], list[int]]:
+    """The text's lines, with a whole report flattened onto one line cut back into lines;
+    and, for each, the number of the line it came from."""
+    lines: list[str] = []
+    origin: list[int] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        parts = unflatten(line) if is_flattened(line) else [line]
+        lines.extend(parts)
+        origin.extend([number] * len(parts))
+    return lines, origin
 
 
 def _table_lines(lines: list[str]) -> list[bool]:
@@ -101,7 +115,9 @@ def _row_cells(line: str) -> tuple[list[str], bool]:
     return _spaced_cells(stripped) or [stripped], False
 
 
-def _read_table(lines: list[str], start: int, doc: Document, in_table: list[bool]) -> int:
+def _read_table(
+    lines: list[str], origin: list[int], start: int, doc: Document, in_table: list[bool]
+) -> int:
     table = Table()
     i = start
     positional = True
@@ -123,7 +139,7 @@ def _read_table(lines: list[str], start: int, doc: Document, in_table: list[bool
             continue
         cells, exact = _row_cells(line)
         positional = positional and exact
-        table.rows.append(TableRow(cells, line=i + 1))
+        table.rows.append(TableRow(cells, line=origin[i]))
         i += 1
     table.positional = positional and bool(table.rows)
     if table.rows:
@@ -152,7 +168,7 @@ def _add_paragraph(doc: Document, text: str, line: int) -> None:
 def _was_wrapped(previous: str, following: str) -> bool:
     if len(previous) < _WRAPPED_MIN or previous.endswith(_SENTENCE_END):
         return False
-    if is_value_text(following):
+    if is_value_text(following) or _FIELD.match(following):
         return False
     # A following line that opens a new numbered item or heading is not a continuation.
     return (
