@@ -129,6 +129,11 @@ CATALOGUE: dict[str, Message] = {
         "{label}：原文缺少该数值，已按勾稽关系推算为 {actual}",
         "{label}: missing in the source, inferred as {actual} from the identities",
     ),
+    "ROW_UNDIVIDED": Message(
+        W,
+        "表三按2019年版格式印了一行“{row}”（{values}），没有分为2021年版的三个分项：{result}",
+        "Table 3 prints the 2019 layout's single row '{row}' ({values}) instead of the 2021 layout's three sub-rows: {result}",
+    ),
     "DIGITS_SPLIT": Message(
         INFO,
         "{table}的数字连在一起（单元格之间没有分隔），已按各行列数与勾稽关系拆分：{rows}",

@@ -178,12 +178,17 @@ class ReportFormat:
 # ---------------------------------------------------------------- the six parts
 
 SECTIONS = (
-    Section("overview", "一", "总体情况", ("总体情况",)),
+    Section("overview", "一", "总体情况", ("总体情况", "概述", "基本情况")),
     Section("proactive", "二", "主动公开政府信息情况", ("主动公开",)),
     Section("applications", "三", "收到和处理政府信息公开申请情况", ("收到和处理", "申请情况")),
     Section("remedies", "四", "政府信息公开行政复议、行政诉讼情况", ("行政复议", "行政诉讼")),
-    Section("problems", "五", "存在的主要问题及改进情况", ("主要问题", "改进情况")),
-    Section("other", "六", "其他需要报告的事项", ("其他需要报告",)),
+    Section(
+        "problems",
+        "五",
+        "存在的主要问题及改进情况",
+        ("主要问题", "改进情况", "存在的问题", "改进措施"),
+    ),
+    Section("other", "六", "其他需要报告的事项", ("其他需要报告", "其他事项", "需要说明")),
 )
 PREAMBLE = "preamble"  # the text between the title and part 一
 SECTION_KEYS = (PREAMBLE, *(s.key for s in SECTIONS))

@@ -113,7 +113,8 @@ def parse_label(text: str) -> dict:
         if name == "defect":
             code, _, tail = rest.partition(" ")
             keys, _, note = tail.partition(" ")
-            defects.append({"code": code, "cells": [k for k in keys.split(",") if k], "note": note})
+            cells = [k for k in keys.split(",") if k and k != "-"]
+            defects.append({"code": code, "cells": cells, "note": note})
         elif name in {"title", "agency", "year", "format", "kind", "origin", "shapes", "blank", "note"}:
             meta[name] = rest
         else:
@@ -168,7 +169,26 @@ def _expected(meta: dict[str, str], rows: dict[str, list[str]], defects: list[di
         raise LabelError(f"{len(missing)} cells not transcribed, e.g. {missing[:3]}")
     out["cells"] = {k: cells[k] for k in fmt.cells}
     out["uncertain"] = uncertain
-    out["defects"] = _identity_failures(fmt, out["cells"]) + defects
+    out["defects"] = _identity_failures(fmt, out["cells"]) + _unprinted(fmt, rows) + defects
+    return out
+
+
+def _unprinted(fmt: ReportFormat, rows: dict[str, list[str]]) -> list[dict]:
+    """Rows the report does not print at all (every value "-"): a part of the official
+    layout is missing, which the parser must say (TABLE_MISSING for a whole block)."""
+    out = []
+    for grid in fmt.grids:
+        names = ["remedy"] if grid.table == "remedy" else [r.key for r in grid.rows]
+        gone = [n for n in names if n in rows and all(v == "-" for v in rows[n])]
+        if not gone:
+            continue
+        if len(gone) == len(names):
+            out.append({"code": "TABLE_MISSING", "cells": grid.cell_keys(), "note": grid.title})
+            continue
+        for name in gone:
+            row = next(r for r in grid.rows if r.key == name)
+            cells = [grid.key(row, c) for c in grid.columns]
+            out.append({"code": "ROW_MISSING", "cells": cells, "note": row.label})
     return out
 
 

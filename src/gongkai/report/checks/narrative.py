@@ -142,8 +142,8 @@ def _contradiction(report: Report, key: str, quote: str, stated: int) -> Finding
 _APPLY_OBJECT = r"(?:政府信息公开|信息公开|依申请公开)(?:的)?申请"
 _APPLY_RECEIVED = re.compile(
     rf"(?:收到|受理|接到|接收|新收)(?:[^，。；！？0-9]{{0,20}}?{_APPLY_OBJECT}|各类申请|申请)"
-    rf"(?:数量?|总数)?(?:为|共|共计|合计|总计)?(?P<n>{_NUM})件"
-    rf"|(?:收到|受理|接到|接收)(?:了)?(?:共|共计)?(?P<m>{_NUM})件(?:{_APPLY_OBJECT}|申请)"
+    rf"(?:数量?|总数)?(?:为|共|共计|合计|总计)?(?P<n>{_NUM})(?:件|条|份)"
+    rf"|(?:收到|受理|接到|接收)(?:了)?(?:共|共计)?(?P<m>{_NUM})(?:件|条|份)(?:{_APPLY_OBJECT}|申请)"
     rf"|(?P<none>(?:未|没有)(?:收到|受理|接到)(?:过)?(?:任何)?(?:{_APPLY_OBJECT}|申请))"
 )
 # A clause mentioning any of these is about something else than this year's new applications.
@@ -213,6 +213,13 @@ _NOT_YEAR_TOTAL = re.compile(
     r"|网站|门户|平台|公开栏|微信|微博|公众号|新媒体|专栏|栏目|通过|渠道|档案馆|图书馆"
 )
 _THIS_YEAR = re.compile(r"本年|全年|今年|年度|[0-9]{4}年")
+# "其他应主动公开的政府信息90条", "…类主动公开信息": one category of the 公开目录.
+_PART_OF_COUNT = re.compile(r"其他|类|涵盖|包括")
+
+
+def _inside_brackets(text: str, start: int, pos: int) -> bool:
+    span = text[start:pos]
+    return span.count("（") > span.count("）")
 
 
 def _proactive(text: str, where: Location | None) -> Iterator[Finding]:
@@ -225,6 +232,8 @@ def _proactive(text: str, where: Location | None) -> Iterator[Finding]:
         if "累计" in prefix and not _THIS_YEAR.search(prefix):
             continue
         sentence = _sentence_start(text, m.start())
+        if _PART_OF_COUNT.search(prefix) or _inside_brackets(text, sentence, m.start()):
+            continue  # "（涵盖…其他应主动公开的政府信息16条）": a category, not the year's count
         if "其中" in prefix and any(s == sentence for _, _, s in statements):
             continue  # a part of the count stated just before, not the count itself
         value = number(m.group("n"))
@@ -278,6 +287,7 @@ class _List:
     broken: bool = False  # a count in another unit: we do not understand the list
 
 
+_NEW_TOTAL = re.compile(r"共|合计|总计|累计|全年|全部")
 _MARKERS = re.compile(r"其中|包括|包含|(?:信息|申请|文件|事项)中[，：]|占")
 _SENTENCE_END = re.compile(r"[。！？](?!其中)")
 
@@ -381,6 +391,8 @@ class _Scan:
         value = number(m.group("num"))
         if value is None:
             return
+        if _NEW_TOTAL.search(self.text, self.clause_start, m.start()):
+            self.close_all()  # "…；共办理718件": a new fact, not one more part of the list
         count = _Count(value, m.group("unit"), self.clause_start, m.end(), self.clause)
         self.clause_used = True
         target = self.nested or self.top

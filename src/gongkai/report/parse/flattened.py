@@ -17,7 +17,7 @@ from .labels import match_row
 from .normalize import halfwidth, label_key
 
 MIN_LENGTH = 400  # shorter lines are ordinary paragraphs or rows
-_HEADING_AT = re.compile(r"([一二三四五六])\s*[、.．]\s*")
+_HEADING_AT = re.compile(r"([一二三四五六七八])\s*[、.．]\s*")
 _TABLE_PARTS = frozenset({"proactive", "applications", "remedies"})
 # Column headers that may follow a row label inside a merged header ("复议后起诉 结果 维持 …").
 _HEADER_WORDS = ("结果维持", "结果纠正", "尚未审结", "自然人", "商业企业", "本年制发", "信息内容")
@@ -67,9 +67,9 @@ def _heading_at(line: str, start: int, number: str) -> tuple[str, int] | None:
     follows within a few words, with no number or other numbering between ("四、结转下年度
     继续办理 0 … 四、政府信息公开行政复议" opens part 四 at its second "四、")."""
     text = line[start : start + 30]
-    for sec in SECTIONS:
-        if sec.number != number:
-            continue
+    # Prefer the part the number names; a report that added a part of its own ("二、政务公开
+    # 工作主要任务落实情况") numbers the official ones one higher.
+    for sec in sorted(SECTIONS, key=lambda sec: sec.number != number):
         for word in (sec.title, *sec.keywords):
             at = text.find(word)
             if at < 0 or _INTERRUPTED.search(text[:at]):
@@ -114,7 +114,10 @@ def _rows(body: str) -> list[str]:
 
 # A number in a table part; one followed by a counter word (年 条 件 …) or preceded by 第 is
 # part of a sentence or label, and the digit before "2.其他…" numbers the next row's label.
-_NUMBER = re.compile(r"[+\-−]?\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"[+\-−]?\d+(?:\.\d+)?(?:万元|元)?")
+# A cell may print its unit ("政府集中采购 3个 3443000元"): a number standing alone between
+# spaces with one of these after it is a value, not a count in a sentence.
+_CELL_UNITS = "个件条项份"
 _COUNTER = "年月日号条件项个份次家人%％"
 _NUMBERING = ".、．"
 
@@ -131,6 +134,8 @@ def _stretches(body: str) -> list[tuple[str, list[str]]]:
         after = body[end : end + 1]
         before = body[start - 1 : start] if start else ""
         numbering = bool(after) and after in _NUMBERING and not body[end + 1 : end + 2].isdigit()
+        if after and after in _CELL_UNITS and _standalone(body, start, end + 1):
+            text, end, after = text + after, end + 1, body[end + 1 : end + 2]
         if numbering:
             text, end = text[:-1], end - 1  # "00000002." → the run "0000000" and "2."
         if (
@@ -155,6 +160,12 @@ def _stretches(body: str) -> list[tuple[str, list[str]]]:
     if rest.strip() or words:
         out.append(("".join(words) + rest, []))
     return [(w.strip(), n) for w, n in out]
+
+
+def _standalone(body: str, start: int, end: int) -> bool:
+    before = body[start - 1 : start]
+    after = body[end : end + 1]
+    return (not before or before.isspace()) and (not after or after.isspace())
 
 
 def _cut_narrative(words: str) -> tuple[str, str]:

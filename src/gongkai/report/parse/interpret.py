@@ -12,6 +12,7 @@ from ..findings import Finding, Location, Stage, finding
 from ..formats import FORMATS, PREAMBLE, SECTIONS, Grid, ReportFormat, format_for_year
 from ..model import Report
 from .blocks import Document, Paragraph, Table
+from .errors import UnreadableInput
 from .labels import match_active_column, match_row
 from .normalize import label_key, tidy_spaces
 from .structure import heading_section, read_title, year_from_text
@@ -54,6 +55,7 @@ def interpret(doc: Document) -> Report:
     for table, where in tables:
         reader.read_table(table, where)
     reader.finish()
+    _refuse_old_layout(year, reader, narrative)
     findings.extend(reader.findings)
     findings.extend(_structure_findings(fmt, reader, headings_found, doc.source))
     if title.agency is None:
@@ -85,6 +87,28 @@ def interpret(doc: Document) -> Report:
         provenance=reader.provenance,
         findings=findings,
     )
+
+
+# Part headings of the reports written to the 2008 条例's format (before the 2019 layouts).
+_OLD_LAYOUT_HEADINGS = ("依申请公开政府信息情况", "收费及减免情况", "政府信息公开的收费及减免")
+FIRST_YEAR = min(f.years[0] for f in FORMATS.values())
+
+
+def _refuse_old_layout(
+    year: int | None, reader: TableReader, narrative: dict[str, list[str]]
+) -> None:
+    """A report for a year before 2019 (or one written to the 2008 条例's outline with no
+    table of the new layouts) is not read as a 2019 report with a wall of errors."""
+    old = year is not None and year < FIRST_YEAR
+    if not old and year is None and not reader.rows_seen:
+        text = "".join(label_key(t) for part in narrative.values() for t in part)
+        old = any(h in text for h in _OLD_LAYOUT_HEADINGS)
+    if old:
+        which = f"{year}年度的报告" if year is not None else "这份报告"
+        raise UnreadableInput(
+            f"不是2019年版或2021年版格式的年度报告：{which}按2008年施行的旧《条例》格式编写"
+            f"（{FIRST_YEAR}年度起的报告才使用国办规定的新格式），gongkai 不读取旧格式的统计表"
+        )
 
 
 _CAPTIONS = frozenset(label_key(g.title) for f in FORMATS.values() for g in f.active)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..formats import SECTIONS, Section
 from .normalize import halfwidth, label_key, tidy_spaces
 
-_HEADING = re.compile(r"^\s*([一二三四五六])\s*[、.．,，]\s*(.+)$")
+_HEADING = re.compile(r"^\s*([一二三四五六七八])\s*[、.．,，]\s*(.+)$")
 _MAX_HEADING = 40
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _CN_YEAR = re.compile(r"([一二〇零○][〇零○一二三四五六七八九]{3})\s*年")

@@ -15,10 +15,10 @@ from decimal import Decimal
 from itertools import combinations
 
 from ..findings import Finding, Location, Stage, finding
-from ..formats import Column, Grid, ReportFormat, Row, Unit
+from ..formats import FORMATS, Column, Grid, ReportFormat, Row, Unit
 from ..model import Provenance, Value
 from .blocks import Table, TableRow
-from .digit_runs import RunRow, solve
+from .digit_runs import RunRow, solve, splits
 from .labels import RowMatch, match_active_column, match_row
 from .normalize import halfwidth, label_key, squeeze
 from .values import YUAN, CellValue, header_unit, read_cell, to_wan_yuan
@@ -101,6 +101,8 @@ class TableReader:
         if not label and context == "remedy":
             self._place_remedy_line(values, positional, row)
             return context, False
+        if label and self._undivided_other(label, values, positional, row):
+            return "apply", False
         if label or context is not None:
             self._add(
                 finding(
@@ -191,6 +193,51 @@ class TableReader:
             return
         for col, cell in zip(columns, placed, strict=True):
             self._store(grid.key(row, col), col, cell, units.get(col.key), source_row)
+
+    def _undivided_other(
+        self, label: str, values: list[CellValue], positional: bool, source_row: TableRow
+    ) -> bool:
+        """A 2021 table printing the 2019 layout's single "（六）其他处理" row. Its three 2021
+        sub-rows are 0 when the undivided row is all zero; otherwise they stay unknown (how
+        the cases divide is not printed). True when the row was this."""
+        older = FORMATS["2019"].apply
+        match = match_row(FORMATS["2019"], label, "apply")
+        if self.fmt.version != "2021" or match is None or match.row.key != "other":
+            return False
+        grid = self.fmt.apply
+        rows = [r for r in grid.rows if r.key.startswith("other.")]
+        if any((grid.table, r.key) in self.rows_seen for r in rows):
+            return False
+        n = len(grid.columns)
+        run = _digit_run(values, n)
+        if run is not None:  # "0000000": one row's digits run together
+            fits = [v for v in splits(run, n) if sum(v[:-1]) == v[-1]]
+            placed = [CellValue(str(x), x) for x in fits[0]] if len(fits) == 1 else None
+        else:
+            check = _row_identity(grid, list(grid.columns))
+            placed = self._settle(values, n, positional, check, grid, rows[0], source_row)
+        zero = placed is not None and all(c.value == 0 for c in placed)
+        for r in rows:
+            self.rows_seen[(grid.table, r.key)] = source_row.line
+            for col in grid.columns:
+                key = grid.key(r, col)
+                self.cells[key] = 0 if zero else None
+                raw = "" if placed is None else placed[grid.columns.index(col)].raw
+                self.provenance[key] = Provenance(
+                    self.source, raw, source_row.page, source_row.line
+                )
+        self._add(
+            finding(
+                "ROW_UNDIVIDED",
+                cells=[grid.key(r, c) for r in rows for c in grid.columns],
+                location=self._loc(source_row),
+                stage=Stage.PARSE,
+                row=older.rows[[r.key for r in older.rows].index("other")].label,
+                values=" ".join(c.raw.strip() for c in placed) if placed else "无法读取",
+                result="三个分项均记为 0" if zero else "三个分项无法拆分，按缺失处理",
+            )
+        )
+        return True
 
     def _place_remedy_line(
         self, values: list[CellValue], positional: bool, source_row: TableRow
