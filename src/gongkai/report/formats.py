@@ -188,7 +188,9 @@ SECTIONS = (
         "存在的主要问题及改进情况",
         ("主要问题", "改进情况", "存在的问题", "改进措施"),
     ),
-    Section("other", "六", "其他需要报告的事项", ("其他需要报告", "其他事项", "需要说明")),
+    Section(
+        "other", "六", "其他需要报告的事项", ("其他需要报告", "其他需报告", "其他事项", "需要说明")
+    ),
 )
 PREAMBLE = "preamble"  # the text between the title and part 一
 SECTION_KEYS = (PREAMBLE, *(s.key for s in SECTIONS))

@@ -49,6 +49,7 @@ sys.path.insert(0, str(HERE.parents[2] / "src"))
 from gongkai.report.formats import FORMATS, ReportFormat  # noqa: E402
 
 # Rows of part 二 per layout: transcription name → (row key, column keys).
+_META = frozenset({"title", "agency", "year", "format", "kind", "origin", "shapes", "blank"})
 _KINDS = {"pdf", "html", "docx", "wps", "text", "md", "xlsx", "image"}
 
 
@@ -85,7 +86,7 @@ def _value(raw: str, amount: bool, blank: str) -> tuple[int | str | None, bool]:
     if raw == "_":
         return (0 if blank == "zero" else None), blank != "zero"
     if raw == "-":
-        return None, True
+        return None, False
     if raw == "?":
         return None, True
     uncertain = raw.startswith("?")
@@ -115,7 +116,7 @@ def parse_label(text: str) -> dict:
             keys, _, note = tail.partition(" ")
             cells = [k for k in keys.split(",") if k and k != "-"]
             defects.append({"code": code, "cells": cells, "note": note})
-        elif name in {"title", "agency", "year", "format", "kind", "origin", "shapes", "blank", "note"}:
+        elif name in _META or name.startswith("note"):
             meta[name] = rest
         else:
             if name in rows:
@@ -162,7 +163,7 @@ def _expected(meta: dict[str, str], rows: dict[str, list[str]], defects: list[di
             amount = fmt.cells[key].unit == "amount"
             value, maybe_null = _value(raw, amount, blank)
             cells[key] = value
-            if maybe_null and value is not None:
+            if maybe_null:
                 uncertain.append(key)
     missing = [k for k in fmt.cells if k not in cells]
     if missing:

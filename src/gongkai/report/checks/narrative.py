@@ -110,6 +110,7 @@ def check_narrative(report: Report) -> list[Finding]:
     where = report.location_of("")
     return [
         *_applications(report, text),
+        *_applicants(report, text),
         *_remedies(report, text),
         *_proactive(text, where),
         *_breakdowns(text, where),
@@ -167,6 +168,48 @@ def _applications(report: Report, text: str) -> Iterator[Finding]:
             continue
         seen.add(stated)
         yield _contradiction(report, key, _quote(text, start, m.end()), stated)
+
+
+# The applicants of this year's applications, stated in the same sentence as the count
+# ("共收到政府信息公开申请3件，其中自然人申请2件、法人申请1件").
+_APPLICANTS = re.compile(
+    rf"(?P<who>自然人|法人或其他组织|法人及其他组织|法人和其他组织|法人)(?:提出的?|的)?(?:申请)?"
+    rf"(?:为|共)?(?P<n>{_NUM})(?:件|份|条)"
+)
+_ORGS = ("commercial", "research", "social_welfare", "legal_service", "other_org")
+
+
+def _applicants(report: Report, text: str) -> Iterator[Finding]:
+    """Natural persons and legal persons stated in a sentence about this year's applications,
+    against 表三 一、本年新收 (or new + carried in, which some reports count as received)."""
+    for m in _APPLICANTS.finditer(text):
+        start = _sentence_start(text, m.start())
+        sentence = text[start : _clause_end(text, m.end())]
+        if not _APPLY_RECEIVED.search(sentence) or _APPLY_OTHER.search(sentence):
+            continue
+        stated = number(m.group("n"))
+        columns = ("natural_person",) if m.group("who") == "自然人" else _ORGS
+        new = [_cell_value(report, f"apply.new.{c}") for c in columns]
+        carried = [_cell_value(report, f"apply.carried_in.{c}") for c in columns]
+        if stated is None or any(v is None for v in new):
+            continue
+        total = sum(new)  # type: ignore[arg-type]
+        accepted = {total}
+        if all(v is not None for v in carried):
+            accepted.add(total + sum(carried))  # type: ignore[arg-type]
+        if stated not in accepted:
+            key = f"apply.new.{columns[0]}" if len(columns) == 1 else "apply.new.total"
+            quote = _quote(text, _clause_start(text, m.start()), m.end())
+            yield finding(
+                "NARRATIVE_CONTRADICTS_TABLE",
+                cells=tuple(f"apply.new.{c}" for c in columns),
+                expected=total,
+                actual=stated,
+                location=report.location_of(key),
+                quote=quote,
+                label="表三 本年新收 · "
+                + ("自然人" if len(columns) == 1 else "法人或其他组织（合计）"),
+            )
 
 
 # ---------------------------------------------------------------- no 行政复议 / 行政诉讼

@@ -25,20 +25,34 @@ MAX_SPLITS = 20000  # candidate splits of one row
 MAX_SEARCH = 200000  # partial assignments tried for one table
 
 
-def splits(run: str, parts: int) -> Iterator[tuple[int, ...]]:
-    """Every way to cut ``run`` into ``parts`` numbers, none with a leading zero."""
-    if parts == 1:
-        if run and (run == "0" or run[0] != "0"):
-            yield (int(run),)
-        return
-    if run[:1] == "0":
-        if len(run) > parts - 1:
-            for rest in splits(run[1:], parts - 1):
-                yield (0, *rest)
-        return
-    for cut in range(1, len(run) - parts + 2):
-        for rest in splits(run[cut:], parts - 1):
-            yield (int(run[:cut]), *rest)
+def splits(run: str, parts: int, signed: Sequence[bool] = ()) -> Iterator[tuple[int, ...]]:
+    """Every way to cut ``run`` into ``parts`` numbers, none with a leading zero. A "-" in the
+    run starts a negative number, allowed only in the columns ``signed`` marks (本年增/减):
+    "88-720" over 上一年项目数量 · 本年增/减 · 处理决定数量 is 88 −72 0 or 88 −7 20."""
+    flags = tuple(signed) or (False,) * parts
+
+    def cut(at: int, part: int) -> Iterator[tuple[int, ...]]:
+        if part == parts:
+            if at == len(run):
+                yield ()
+            return
+        start = at
+        if run[at : at + 1] == "-":
+            if not flags[part]:
+                return
+            at += 1
+        if at >= len(run) or not run[at].isdigit():
+            return
+        ends = [at + 1] if run[at] == "0" else range(at + 1, len(run) + 1)
+        for end in ends:
+            if run[end - 1 : end] == "-" or (run[start] == "-" and run[at:end] == "0"):
+                break
+            if len(run) - end < parts - part - 1:
+                break
+            for rest in cut(end, part + 1):
+                yield (int(run[start:end]), *rest)
+
+    yield from cut(0, 0)
 
 
 @dataclass(frozen=True)
@@ -47,6 +61,7 @@ class RunRow:
 
     keys: tuple[str, ...]
     run: str
+    signed: tuple[bool, ...] = ()  # the columns that may be negative (本年增/减)
 
 
 @dataclass(frozen=True)
@@ -70,7 +85,7 @@ def solve(
     for row, checks, row_bounds in zip(rows, local, limits, strict=True):
         found: list[tuple[int, ...]] = []
         if len(row.run) <= MAX_RUN:
-            for count, values in enumerate(splits(row.run, len(row.keys))):
+            for count, values in enumerate(splits(row.run, len(row.keys), row.signed)):
                 if count >= MAX_SPLITS:
                     found = []
                     break
@@ -83,7 +98,7 @@ def solve(
             if not found and (checks or row_bounds):
                 # No split adds up: the printed row itself may be wrong (a real defect the
                 # checks will report). Its digits still settle it when only one split exists.
-                every = list(itertools.islice(splits(row.run, len(row.keys)), 2))
+                every = list(itertools.islice(splits(row.run, len(row.keys), row.signed), 2))
                 found = every if len(every) == 1 else []
         options.append(found)
     order = sorted(range(len(rows)), key=lambda i: len(options[i]))

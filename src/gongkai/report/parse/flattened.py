@@ -114,7 +114,7 @@ def _rows(body: str) -> list[str]:
 
 # A number in a table part; one followed by a counter word (年 条 件 …) or preceded by 第 is
 # part of a sentence or label, and the digit before "2.其他…" numbers the next row's label.
-_NUMBER = re.compile(r"[+\-−]?\d+(?:\.\d+)?(?:万元|元)?")
+_NUMBER = re.compile(r"[+\-−增减]?\d+(?:\.\d+)?(?:万元|元)?")
 # A cell may print its unit ("政府集中采购 3个 3443000元"): a number standing alone between
 # spaces with one of these after it is a value, not a count in a sentence.
 _CELL_UNITS = "个件条项份"
@@ -165,7 +165,10 @@ def _stretches(body: str) -> list[tuple[str, list[str]]]:
 def _standalone(body: str, start: int, end: int) -> bool:
     before = body[start - 1 : start]
     after = body[end : end + 1]
-    return (not before or before.isspace()) and (not after or after.isspace())
+    # "政府集中采购 3个 3443000元", or cells run together: "政府集中采购1个246900元"
+    return (not before or before.isspace() or after.isdigit()) and (
+        not after or after.isspace() or after.isdigit()
+    )
 
 
 def _cut_narrative(words: str) -> tuple[str, str]:

@@ -9,6 +9,7 @@ invented.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -185,7 +186,8 @@ class TableReader:
         run = _digit_run(values, len(columns))
         if run is not None:
             keys = tuple(grid.key(row, c) for c in columns)
-            self._runs.append((RunRow(keys, run), grid, row, source_row))
+            signed = tuple(c.signed for c in columns)
+            self._runs.append((RunRow(keys, run, signed), grid, row, source_row))
             return
         check = _row_identity(grid, columns)
         placed = self._settle(values, len(columns), positional, check, grid, row, source_row)
@@ -382,7 +384,9 @@ class TableReader:
         split: dict[str, list[str]] = {}
         for run, grid, row, source_row in self._runs:
             for key in run.keys:
-                value = solution.values.get(key)
+                value: Value = solution.values.get(key)
+                if value is not None and self.fmt.cells[key].unit is Unit.AMOUNT:
+                    value = to_wan_yuan(value, None)
                 self.cells[key] = value
                 self.provenance[key] = Provenance(
                     self.source, run.run, source_row.page, source_row.line
@@ -456,11 +460,14 @@ def _digit_run(values: list[CellValue], n: int) -> str | None:
     filled = [v for v in values if not v.blank]
     if not 0 < len(filled) < n:
         return None
-    raws = [halfwidth(v.raw).strip() for v in filled]
-    if not all(r.isascii() and r.isdigit() for r in raws):
+    raws = [halfwidth(v.raw).strip().replace("−", "-") for v in filled]
+    if not all(_RUN.fullmatch(r) for r in raws):
         return None
     run = "".join(raws)
-    return run if len(run) >= n else None
+    return run if sum(c.isdigit() for c in run) >= n else None
+
+
+_RUN = re.compile(r"-?[0-9]+")
 
 
 def _trim_blanks(values: list[CellValue]) -> list[CellValue]:

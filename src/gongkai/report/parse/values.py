@@ -12,7 +12,7 @@ from .normalize import halfwidth
 # A cell that stands for "no value" in published tables (not zero: the value is unknown).
 _BLANKS = frozenset({"", "-", "--", "—", "——", "–", "/", "\\", "－", "―", "─", "━", "..."})
 _NUMBER = re.compile(
-    r"^(?P<sign>[+\-−])?\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?\s*(?P<unit>万元|元|件|条|项|个|份)?$"
+    r"^(?P<sign>[+\-−增减])?\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?\s*(?P<unit>万元|元|件|条|项|个|份)?$"
 )
 WAN_YUAN = "万元"
 YUAN = "元"
@@ -46,7 +46,7 @@ def read_cell(raw: str) -> CellValue:
         number = Decimal(digits)
     except InvalidOperation:  # pragma: no cover - the regex admits only digits
         return CellValue(raw, None)
-    if m["sign"] in ("-", "−"):
+    if m["sign"] in ("-", "−", "减"):  # "减12" in a 本年增/减 cell is −12
         number = -number
     unit = m["unit"] if m["unit"] in (WAN_YUAN, YUAN) else None
     value: int | Decimal = int(number) if m["frac"] is None else number
