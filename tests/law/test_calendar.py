@@ -296,3 +296,39 @@ def test_strictly_increasing_in_n(start: dt.date, n: int) -> None:
 def test_between_inverts_add(start: dt.date, n: int, counting: Counting) -> None:
     cal = WorkCalendar(counting=counting)
     assert cal.working_days_between(start, cal.add_working_days(start, n).date) == n
+
+
+# ---------------------------------------------------------------- regional rest days, calendar days
+
+
+def test_regional_rest_days_are_rest_days_for_that_calendar_only() -> None:
+    # Test data: two weekday rest days and the 调休 Sunday 2025-09-28 of a region.
+    region = law_calendar.RegionalRestDays(
+        "某自治县", frozenset({D(2025, 3, 31), D(2025, 4, 1), D(2025, 9, 28)}), "测试用地方放假日"
+    )
+    regional = WorkCalendar(regional=[region])
+    assert not regional.is_working_day(D(2025, 3, 31))
+    assert not regional.is_working_day(D(2025, 9, 28))  # off even on a 调休 working Sunday
+    assert CAL.is_working_day(D(2025, 3, 31)) and CAL.is_working_day(D(2025, 9, 28))
+    due = regional.add_working_days(D(2025, 3, 28), 2)
+    assert due.date == D(2025, 4, 3)  # 3/31 and 4/1 skipped: 4/2 is day 1, 4/3 day 2
+    assert "某自治县" in due.basis and "2025-03-31" in due.basis
+    assert CAL.add_working_days(D(2025, 3, 28), 2).date == D(2025, 4, 1)
+
+
+@pytest.mark.parametrize(
+    ("days", "source", "message"), [(frozenset(), "x", "不能为空"), ({D(2025, 3, 31)}, " ", "来源")]
+)
+def test_regional_rest_days_validated(days: frozenset[dt.date], source: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        law_calendar.RegionalRestDays("某自治县", frozenset(days), source)
+
+
+def test_calendar_days_roll_to_the_next_working_day() -> None:
+    # 2025-09-19 + 15 days = Sat 10-04, inside 国庆 (10/1–10/8): ends Thu 10-09.
+    assert CAL.add_calendar_days(D(2025, 9, 19), 15).date == D(2025, 10, 9)
+    assert CAL.add_calendar_days(D(2025, 3, 3), 10).date == D(2025, 3, 13)
+    assert CAL.working_day_on_or_after(D(2025, 11, 1)) == D(2025, 11, 3)
+    assert CAL.working_day_on_or_after(D(2025, 11, 3)) == D(2025, 11, 3)
+    with pytest.raises(ValueError, match="至少为1"):
+        CAL.add_calendar_days(D(2025, 3, 3), 0)

@@ -14,6 +14,7 @@ from gongkai.law.deadlines import (
     ClockState,
     Event,
     EventKind,
+    Unit,
     compute_clocks,
 )
 
@@ -385,3 +386,208 @@ def test_clocks_are_frozen() -> None:
     clocks = compute_clocks(D(2025, 9, 26))
     with pytest.raises(AttributeError):
         clocks.received = D(2025, 9, 27)  # type: ignore[misc]
+
+
+# ---------------------------------------------------------------- issue 14: never on a rest day
+
+
+def test_consultation_on_the_due_date_answered_on_saturday() -> None:
+    """Received Fri 2025-09-26, due Thu 10-30; the third party receives the request on the due
+    date and answers on Sat 11-01. 0 working days are frozen; the reply is due on the next
+    working day, Mon 2025-11-03, not on the Saturday. (Kills the mutant ``s > due`` → ``s >=
+    due``: that one would not apply the pause and keep 10-30 with a warning.)"""
+    events = [
+        Event(K.THIRD_PARTY_CONSULTED, D(2025, 10, 30), party="某公司"),
+        Event(K.THIRD_PARTY_ANSWERED, D(2025, 11, 1), party="某公司"),
+    ]
+    clocks = compute_clocks(D(2025, 9, 26), events)
+    (pause,) = clocks.pauses
+    assert (pause.start, pause.end, pause.frozen_days, pause.applied) == (
+        D(2025, 10, 30),
+        D(2025, 11, 1),
+        0,
+        True,
+    )
+    assert clocks.warnings == ()
+    assert clocks.reply_due is not None and clocks.reply_due.date == D(2025, 11, 3)
+    assert CAL.is_working_day(clocks.reply_due.date)
+    assert clocks.state(D(2025, 10, 31)) is ClockState.CONSULTING
+    assert not clocks.is_overdue(D(2025, 11, 1))  # Saturday
+    assert not clocks.is_overdue(D(2025, 11, 3))  # Monday: the due date
+    assert clocks.days_left(D(2025, 11, 3)) == 0
+    assert clocks.is_overdue(D(2025, 11, 4))
+
+
+def test_consultation_on_the_due_date_answered_on_a_working_day() -> None:
+    clocks = compute_clocks(
+        D(2025, 9, 26),
+        [Event(K.ORGAN_CONSULTED, D(2025, 10, 30)), Event(K.ORGAN_ANSWERED, D(2025, 10, 31))],
+    )
+    assert clocks.reply_due is not None and clocks.reply_due.date == D(2025, 10, 31)
+
+
+def test_extension_approved_on_the_due_date_after_a_weekend_answer() -> None:
+    events = [
+        Event(K.THIRD_PARTY_CONSULTED, D(2025, 10, 30)),
+        Event(K.THIRD_PARTY_ANSWERED, D(2025, 11, 1)),
+        Event(K.EXTENSION_APPROVED, D(2025, 11, 3)),  # the (moved) due date itself
+    ]
+    clocks = compute_clocks(D(2025, 9, 26), events)
+    assert clocks.extended_due is not None and clocks.extended_due.date == D(2025, 11, 28)
+    on_due = compute_clocks(D(2025, 9, 26), [Event(K.EXTENSION_APPROVED, D(2025, 10, 30))])
+    assert on_due.extended_due is not None and on_due.extended_due.date == D(2025, 11, 27)
+
+
+def test_correction_received_on_a_holiday_restarts_on_working_days() -> None:
+    # 补正 received Sun 2025-10-05, inside the 国庆 break (10/1–10/8): the 20 days start 10/9.
+    clocks = compute_clocks(
+        D(2025, 9, 15),
+        [
+            Event(K.CORRECTION_REQUESTED, D(2025, 9, 17), days=15),
+            Event(K.CORRECTION_RECEIVED, D(2025, 10, 5)),
+        ],
+    )
+    assert clocks.reply_start == D(2025, 10, 5)
+    assert clocks.reply_due is not None and clocks.reply_due.date == D(2025, 11, 4)
+
+
+@pytest.mark.parametrize("days", [0, -3])
+def test_correction_period_of_no_days_refused(days: int) -> None:
+    with pytest.raises(ClockError, match="补正期限至少为1日"):
+        compute_clocks(D(2025, 9, 15), [Event(K.CORRECTION_REQUESTED, D(2025, 9, 17), days=days)])
+
+
+# ---------------------------------------------------------------- issue 14: units as written
+
+
+def test_correction_period_in_calendar_days_ends_on_a_working_day() -> None:
+    # Notice delivered Fri 2025-09-19, "15日": day 15 is Sat 10-04 (国庆) → Thu 2025-10-09.
+    asked = Event(K.CORRECTION_REQUESTED, D(2025, 9, 19), days=15, unit=Unit.CALENDAR_DAYS)
+    clocks = compute_clocks(D(2025, 9, 15), [asked])
+    assert clocks.correction_due is not None and clocks.correction_due.date == D(2025, 10, 9)
+    assert "15日（自然日）" in clocks.correction_due.basis
+    assert "顺延" in clocks.correction_due.basis
+    assert clocks.state(D(2025, 10, 9)) is ClockState.AWAITING_CORRECTION
+    assert clocks.state(D(2025, 10, 10)) is ClockState.ABANDONED_NO_CORRECTION
+
+
+def test_correction_period_in_working_days_counts_working_days() -> None:
+    asked = Event(K.CORRECTION_REQUESTED, D(2025, 9, 19), days=10, unit=Unit.WORKING_DAYS)
+    clocks = compute_clocks(D(2025, 9, 15), [asked])
+    assert clocks.correction_due is not None and clocks.correction_due.date == D(2025, 10, 10)
+    assert "10个工作日" in clocks.correction_due.basis
+
+
+def test_calendar_days_ending_on_a_working_day_stay() -> None:
+    asked = Event(K.CORRECTION_REQUESTED, D(2025, 3, 3), days=10, unit=Unit.CALENDAR_DAYS)
+    clocks = compute_clocks(D(2025, 3, 3), [asked])
+    assert clocks.correction_due is not None and clocks.correction_due.date == D(2025, 3, 13)
+    assert "顺延" not in clocks.correction_due.basis
+    assert Unit.CALENDAR_DAYS.of(15) == "15日（自然日）"
+    assert Unit.WORKING_DAYS.of(10) == "10个工作日"
+
+
+# ---------------------------------------------------------------- issue 14: provisional everywhere
+
+
+def test_correction_deadline_in_2027_makes_the_clocks_provisional() -> None:
+    # Received 2026-12-01; 20 working days from 12-08 end in 2027, which has no plan yet.
+    events = [Event(K.CORRECTION_REQUESTED, D(2026, 12, 8), days=20)]
+    clocks = compute_clocks(D(2026, 12, 1), events)
+    assert clocks.correction_due is not None and clocks.correction_due.date == D(2027, 1, 6)
+    assert clocks.correction_due.provisional
+    assert clocks.provisional and clocks.provisional_years == (2027,)
+    # The day after the provisional date: not abandoned, and it says why.
+    assert clocks.state(D(2027, 1, 7)) is ClockState.AWAITING_CORRECTION
+    (why,) = clocks.unconfirmed_lapses(D(2027, 1, 7))
+    assert "2027-01-06" in why and "2027年放假安排" in why and "不视为放弃申请" in why
+    assert clocks.unconfirmed_lapses(D(2027, 1, 6)) == ()
+
+    confirmed = compute_clocks(D(2026, 12, 1), events, calendar=WorkCalendar([PLAN_2027]))
+    assert not confirmed.provisional
+    assert confirmed.state(D(2027, 1, 6)) is ClockState.AWAITING_CORRECTION
+    assert confirmed.state(D(2027, 1, 7)) is ClockState.ABANDONED_NO_CORRECTION
+    assert confirmed.unconfirmed_lapses(D(2027, 1, 7)) == ()
+
+
+def test_provisional_fee_and_reply_dates_are_said_so() -> None:
+    fee = compute_clocks(D(2026, 12, 10), [Event(K.FEE_NOTICE_RECEIVED, D(2026, 12, 14))])
+    assert fee.fee_payment_due is not None and fee.fee_payment_due.provisional
+    after = fee.fee_payment_due.date + dt.timedelta(days=1)
+    assert fee.state(after) is ClockState.AWAITING_FEE
+    assert any("缴费期限" in w for w in fee.unconfirmed_lapses(after))
+
+    plain = compute_clocks(D(2026, 12, 10))
+    assert plain.due is not None and plain.due.date == D(2027, 1, 8)
+    assert plain.is_overdue(D(2027, 1, 11))
+    (why,) = plain.unconfirmed_lapses(D(2027, 1, 11))
+    assert "答复期限 2027-01-08" in why and "不认定逾期" in why
+
+
+def test_consultation_window_in_2027_counts_as_provisional() -> None:
+    # Only the third party's window reaches into 2027; Clocks.provisional still says so.
+    clocks = compute_clocks(D(2026, 11, 2), [Event(K.ORGAN_CONSULTED, D(2026, 12, 15))])
+    assert clocks.organ_due is not None and clocks.organ_due.provisional
+    assert clocks.provisional
+
+
+# ---------------------------------------------------------------- issue 14: the law in force
+
+
+def test_application_before_2019_05_15_is_refused_not_counted_with_2019_periods() -> None:
+    with pytest.raises(ClockError, match=r"应适用2007年条例.*15个工作日"):
+        compute_clocks(D(2019, 5, 14))
+    first = compute_clocks(D(2019, 5, 15))  # the 2019 条例's first day
+    assert first.reply_due is not None and first.reply_due.date == D(2019, 6, 13)
+    assert first.correction_notice_due.date == D(2019, 5, 24)
+
+
+# ---------------------------------------------------------------- issue 14: 第三十五条
+
+
+def test_reasonable_later_deadline_becomes_the_deadline_in_force() -> None:
+    later = Event(K.LATER_DEADLINE_NOTIFIED, D(2025, 10, 20), until=D(2025, 12, 31))
+    clocks = compute_clocks(D(2025, 9, 26), [later])
+    assert clocks.reply_due is not None and clocks.reply_due.date == D(2025, 10, 30)
+    assert clocks.later_due is not None and clocks.later_due.date == D(2025, 12, 31)
+    assert clocks.due == clocks.later_due
+    assert "第三十五条" in clocks.later_due.basis
+    assert not clocks.is_overdue(D(2025, 12, 31))
+    assert clocks.is_overdue(D(2026, 1, 4))
+
+
+@pytest.mark.parametrize(
+    ("events", "message"),
+    [
+        ([Event(K.LATER_DEADLINE_NOTIFIED, D(2025, 10, 20))], "请填写"),
+        (
+            [Event(K.LATER_DEADLINE_NOTIFIED, D(2025, 10, 20), until=D(2025, 12, 27))],
+            "2025-12-27 不是工作日",
+        ),
+        (
+            [Event(K.LATER_DEADLINE_NOTIFIED, D(2025, 10, 20), until=D(2025, 10, 30))],
+            "应晚于现行答复期限 2025-10-30",
+        ),
+        (
+            [Event(K.LATER_DEADLINE_NOTIFIED, D(2025, 10, 31), until=D(2025, 12, 31))],
+            "已于 2025-10-30 届满",
+        ),
+        (
+            [
+                Event(K.LATER_DEADLINE_NOTIFIED, D(2025, 10, 20), until=D(2025, 12, 31)),
+                Event(K.EXTENSION_APPROVED, D(2025, 10, 21)),
+            ],
+            "不能再延期",
+        ),
+        (
+            [
+                Event(K.LATER_DEADLINE_NOTIFIED, D(2025, 10, 20), until=D(2025, 12, 31)),
+                Event(K.LATER_DEADLINE_NOTIFIED, D(2025, 10, 21), until=D(2026, 1, 30)),
+            ],
+            "不能重复登记",
+        ),
+    ],
+)
+def test_reasonable_later_deadline_refusals(events: list[Event], message: str) -> None:
+    with pytest.raises(ClockError, match=message):
+        compute_clocks(D(2025, 9, 26), events)

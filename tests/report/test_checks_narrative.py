@@ -298,3 +298,78 @@ def test_part_five_is_not_read() -> None:
     report = narrative("全年主动公开政府信息16条。")
     report.sections["problems"] = "2021年计划主动公开政府信息30条。"
     assert codes(report) == []
+
+
+# ---------------------------------------------------------------- what real reports write
+# Sentences below are quoted from the real corpus (tests/data/real).
+
+
+def test_breakdown_followed_by_other_facts_is_not_one_sum() -> None:
+    text = "2022年共受理749件，其中自然人741件，法人或其他组织8件；共办理718件，结转31件。"
+    assert codes(narrative(text, apply__new__total=749, apply__new__natural_person=741)) == []
+    broken = text.replace("741件", "740件")
+    [f] = [
+        f
+        for f in check_narrative(narrative(broken, apply__new__total=749))
+        if f.code == "NARRATIVE_BREAKDOWN_SUM"
+    ]
+    assert (f.expected, f.actual) == (749, 748)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "主动公开政府信息55条（涵盖政策及规范性文件类6条、其他应主动公开的政府信息16条）。",
+        "2023年累计主动公开政府信息66条，其他应主动公开的政府信息35条。",
+    ],
+)
+def test_a_category_of_the_catalogue_is_not_the_years_count(text: str) -> None:
+    assert "NARRATIVE_INCONSISTENT" not in codes(narrative(text))
+
+
+def test_received_stated_in_tiao_or_fen() -> None:
+    [f] = check_narrative(narrative("2023年，共收到政府信息公开申请0条。", apply__new__total=3))
+    assert (f.code, f.actual, f.expected) == ("NARRATIVE_CONTRADICTS_TABLE", 0, 3)
+    assert codes(narrative("共收到政府信息公开申请7份。", apply__new__total=7)) == []
+
+
+def test_a_count_printed_in_the_carried_in_row_is_not_received() -> None:
+    report = narrative(
+        "共收到政府信息公开申请7份。", apply__new__total=0, apply__carried_in__total=7
+    )
+    [f] = check_narrative(report)
+    assert (f.cells, f.actual, f.expected) == (("apply.new.total",), 7, 0)
+
+
+def test_applicants_stated_with_the_count() -> None:
+    text = "共收到政府信息公开申请3件，其中法人申请1件、自然人申请2件。"
+    report = narrative(text, apply__new__total=3, apply__new__natural_person=3)
+    found = sorted((f.cells[0], f.actual, f.expected) for f in check_narrative(report))
+    assert found == [("apply.new.commercial", 1, 0), ("apply.new.natural_person", 2, 3)]
+    right = narrative(
+        text, apply__new__total=3, apply__new__natural_person=2, apply__new__other_org=1
+    )
+    assert codes(right) == []
+
+
+def test_applicants_of_another_year_are_not_compared() -> None:
+    text = "上年结转政府信息公开申请3件，其中自然人申请2件。"
+    assert codes(narrative(text, apply__new__natural_person=0)) == []
+
+
+def test_outcome_stated_in_the_text() -> None:
+    text = "共收到申请2件，其中1件属于‘本机关不掌握相关政府信息’。"
+    [f] = check_narrative(narrative(text, apply__new__total=2, apply__unable__not_held__total=0))
+    assert (f.cells, f.actual, f.expected) == (("apply.unable.not_held.total",), 1, 0)
+    ok = narrative(text, apply__new__total=2, apply__unable__not_held__total=1)
+    assert codes(ok) == []
+
+
+def test_no_applications_stated_but_outcomes_printed() -> None:
+    text = "2021年暂未接到群众对依申请公开信息申请。"
+    [f] = check_narrative(narrative(text, apply__outcome_total__natural_person=1))
+    assert (f.cells, f.actual, f.expected) == (("apply.outcome_total.natural_person",), 0, 1)
+    carried = narrative(
+        text, apply__outcome_total__natural_person=1, apply__carried_in__natural_person=1
+    )
+    assert codes(carried) == []

@@ -79,7 +79,13 @@ def object_pk(world: Any, key: str) -> int | None:
 
 def admin_rows(world: Any) -> None:
     """One row (and its history) of every admin-registered model of the applications app."""
-    from gongkai.applications.models import AccessLog, FeeRecord, HolidayYear, NoticeTemplate
+    from gongkai.applications.models import (
+        AccessLog,
+        FeeRecord,
+        HolidayYear,
+        NoticeTemplate,
+        RegionalRestDay,
+    )
     from gongkai.applications.services.fees import add_fee
     from gongkai.applications.services.notices import DEFAULTS
     from gongkai.applications.services.workflow import decide
@@ -88,6 +94,9 @@ def admin_rows(world: Any) -> None:
     decide(app, "granted", dt.date(2026, 11, 3), "予以公开", by=world.user("clerk_jia"))
     add_fee(FeeRecord(application=app, method="per_page", quantity=40, on=dt.date(2026, 11, 3)))
     HolidayYear.objects.create(year=2027, holidays="2027-01-01", source="测试")
+    RegionalRestDay.objects.create(
+        agency=world.jia, name="三月三", dates="2025-03-31~2025-04-01", source="测试"
+    )
     NoticeTemplate.objects.create(
         agency=world.jia,
         kind="receipt",

@@ -87,8 +87,9 @@ def test_recompile_updates_tables_and_keeps_the_clerks_narrative(records: Any) -
     assert report.cells["apply.new.total"] == 3, "the table follows the records"
     assert report.sections["overview"] == edited, "the clerk's narrative is kept"
     stale = [f for f in report.findings if f.code == "NARRATIVE_CONTRADICTS_TABLE"]
-    assert stale and "apply.new.total" in stale[0].cells, "the old figure is caught"
-    assert ws.error_count == 1
+    # the old draft's count and its natural persons ("其中自然人申请2件") are both caught
+    assert sorted(f.cells[0] for f in stale) == ["apply.new.natural_person", "apply.new.total"]
+    assert ws.error_count == 2
 
     compile_workspace(ws, by=clerk, regenerate=True)
     ws.refresh_from_db()

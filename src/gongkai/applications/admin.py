@@ -11,6 +11,7 @@ from .models import (
     FeeRecord,
     HolidayYear,
     NoticeTemplate,
+    RegionalRestDay,
 )
 
 
@@ -18,6 +19,14 @@ from .models import (
 class HolidayYearAdmin(SimpleHistoryAdmin):
     list_display = ("year", "source", "entered_at")
     help_texts = "录入或修改一年的放假安排后，所有未办结申请的期限按新安排重新计算。"
+
+
+@admin.register(RegionalRestDay)
+class RegionalRestDayAdmin(SimpleHistoryAdmin):
+    """民族自治地方的节日: used by the clocks of the agency and the agencies under it only."""
+
+    list_display = ("agency", "name", "source", "entered_at")
+    list_filter = ("agency",)
 
 
 @admin.register(NoticeTemplate)

@@ -10,6 +10,6 @@ administrator-entered holiday plans; everything else is derived here:
 * :mod:`gongkai.law.fees` — 信息处理费 under 国办函〔2020〕109号.
 """
 
-from gongkai.law.calendar import Counting, Deadline, WorkCalendar, YearPlan
+from gongkai.law.calendar import Counting, Deadline, RegionalRestDays, WorkCalendar, YearPlan
 
-__all__ = ["Counting", "Deadline", "WorkCalendar", "YearPlan"]
+__all__ = ["Counting", "Deadline", "RegionalRestDays", "WorkCalendar", "YearPlan"]

@@ -16,6 +16,11 @@ a working day (调休上班). The calendar for a year is taken from, in order of
    them without its estimated in-lieu days. 调休 and 补休 are unknown until the notice appears,
    so every deadline that touches such a year is marked ``provisional``.
 
+On top of the national calendar an agency's region may have extra rest days
+(:class:`RegionalRestDays`: 民族自治地方的节日, 《全国年节及纪念日放假办法》第四条, set by the local
+government); a calendar built with them counts those days as rest days, and only the clocks of
+the agencies of that region are built with them.
+
 A notice for year Y sometimes moves days at the end of December of Y−1 (the 2019 notice made
 2018-12-29 a working Saturday and 2018-12-31 a holiday); those dates in a plan override the
 previous year day by day.
@@ -104,6 +109,26 @@ class YearPlan:
 
 
 @dataclass(frozen=True)
+class RegionalRestDays:
+    """Extra rest days of one region, e.g. 三月三 in 广西 (放假办法第四条: 民族自治地方的节日).
+
+    National packages do not know them; an administrator enters them from the local
+    government's notice, for the agencies of that region.
+    """
+
+    region: str
+    days: frozenset[dt.date]
+    source: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "days", frozenset(self.days))
+        if not self.days:
+            raise ValueError(f"{self.region}的地方放假日期不能为空")
+        if not self.source.strip():
+            raise ValueError("地方放假日期须注明来源（地方人民政府的通知或条例）")
+
+
+@dataclass(frozen=True)
 class Deadline:
     """A due date, whether it is provisional, and why it is that date.
 
@@ -159,7 +184,9 @@ class WorkCalendar:
     plans: tuple[YearPlan, ...] = ()
     counting: Counting = Counting.NEXT_DAY
     use_package: bool = True  # False: ignore chinese_calendar (tests, cross-checks)
+    regional: tuple[RegionalRestDays, ...] = ()
     _years: dict[int, _Year] = field(default_factory=dict, repr=False, compare=False)
+    _rest: dict[dt.date, RegionalRestDays] = field(default_factory=dict, repr=False, compare=False)
 
     def __init__(
         self,
@@ -167,11 +194,14 @@ class WorkCalendar:
         *,
         counting: Counting = Counting.NEXT_DAY,
         use_package: bool = True,
+        regional: Iterable[RegionalRestDays] = (),
     ) -> None:
         object.__setattr__(self, "plans", tuple(plans))
         object.__setattr__(self, "counting", Counting(counting))
         object.__setattr__(self, "use_package", use_package)
+        object.__setattr__(self, "regional", tuple(regional))
         object.__setattr__(self, "_years", {})
+        object.__setattr__(self, "_rest", {d: r for r in self.regional for d in r.days})
 
     # ------------------------------------------------------------ per year
 
@@ -192,7 +222,15 @@ class WorkCalendar:
         return self._year(year).basis
 
     def is_working_day(self, d: dt.date) -> bool:
+        if d in self._rest:  # a regional rest day is off even on a 调休 Saturday
+            return False
         return self._year(d.year).is_working_day(d)
+
+    def working_day_on_or_after(self, d: dt.date) -> dt.date:
+        """``d`` when it is a working day, else the next one: a period never ends on a rest day."""
+        while not self.is_working_day(d):
+            d += _ONE_DAY
+        return d
 
     # ------------------------------------------------------------ counting
 
@@ -212,6 +250,26 @@ class WorkCalendar:
         due = self.nth_working_day(first - _ONE_DAY, n) if n else start
         when = "次日" if counting is Counting.NEXT_DAY else "当日"
         return self.deadline(due, since=first, rule=f"自{start.isoformat()}{when}起算第{n}个工作日")
+
+    def add_calendar_days(
+        self, start: dt.date, n: int, *, counting: Counting | None = None
+    ) -> Deadline:
+        """A period stated in calendar days (日, 自然日), e.g. a 补正期限 of "15日".
+
+        Counted like the working-day periods from ``start`` (the next day is day 1 under
+        :attr:`Counting.NEXT_DAY`); when the last day is a rest day the period ends on the next
+        working day (期间届满的最后一日是法定休假日的，以休假日结束的次日为期间届满的日期).
+        """
+        if n < 1:
+            raise ValueError(f"日数至少为1：{n}")
+        counting = counting or self.counting
+        first = start + _ONE_DAY if counting is Counting.NEXT_DAY else start
+        last = first + dt.timedelta(days=n - 1)
+        due = self.working_day_on_or_after(last)
+        when = "次日" if counting is Counting.NEXT_DAY else "当日"
+        moved = f"，{last.isoformat()}为休息日，顺延至下一工作日" if due != last else ""
+        rule = f"自{start.isoformat()}{when}起算{n}日（自然日）{moved}"
+        return self.deadline(due, since=first, rule=rule)
 
     def nth_working_day(self, after: dt.date, n: int) -> dt.date:
         """The ``n``-th working day strictly after ``after`` (``after`` itself for n == 0)."""
@@ -250,6 +308,11 @@ class WorkCalendar:
         years = range(lo, hi + 1)
         open_years = tuple(y for y in years if not self.confirmed(y))
         sources = "；".join(f"{y}年：{self.basis(y)}" for y in years)
+        first, last = sorted((since, due))
+        local = sorted((d, r) for d, r in self._rest.items() if first <= d <= last)
+        if local:
+            named = "、".join(f"{d.isoformat()}（{r.region}，{r.source}）" for d, r in local)
+            sources += f"；地方放假日：{named}"
         return Deadline(due, bool(open_years), f"{rule}（{sources}）", open_years)
 
     # ------------------------------------------------------------ building years

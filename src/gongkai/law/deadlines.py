@@ -4,13 +4,20 @@ Store events, derive the rest: the Django app keeps only what happened and when
 (:class:`Event`); :func:`compute_clocks` recomputes every due date from them, so a corrected
 event, or a newly entered holiday plan, corrects every clock.
 
-The rules (条例 = 《中华人民共和国政府信息公开条例》, 2019):
+The rules (条例 = 《中华人民共和国政府信息公开条例》, 2019, in force 2019-05-15; an application
+received earlier falls under the 2007 条例 and is refused with a :class:`ClockError`, never
+counted with the 2019 periods):
 
-* 补正告知 — within **7 working days** of receipt, once and for all (第三十条);
+* 补正告知 — within **7 working days** of receipt, once and for all (第三十条); the applicant's
+  补正期限 is the one the notice states, in the unit it states (:class:`Unit`: working days, or
+  calendar days ending on a working day);
 * reply — within **20 working days** of receipt (第三十三条); after a 补正, counted afresh from
   the day the corrected application is received (第三十条: a **restart**, not a pause);
 * one extension of **at most 20 working days**, approved by the head of the disclosure office
   and notified to the applicant (第三十三条); a second one is refused;
+* 第三十五条 — when the number or frequency of requests is plainly unreasonable the organ may
+  tell the applicant a reasonable later date (:attr:`EventKind.LATER_DEADLINE_NOTIFIED`,
+  ``until``); that stated date becomes the deadline in force (:attr:`Clocks.later_due`);
 * 征求第三方意见 (第三十二条) and 征求其他机关意见 (第三十四条): the other side answers within
   **15 working days** of receiving the request; the time is **not counted** (第三十三条);
 * fee (国办函〔2020〕109号, §1.6 of the domain rules): the applicant pays within **20 working
@@ -40,7 +47,15 @@ give 2025-10-30, a week late.
 
 A pause that starts after the due date has passed is not applied (the organ is already late)
 and is reported in :attr:`Clocks.warnings`. A pause that starts on the due date freezes 0 days:
-the reply is then due on the day the pause ends.
+the reply is then due on the day the pause ends, or, when that is a rest day, on the next working
+day — a period counted in working days always ends on a working day. Received Fri 2025-09-26,
+due Thu 2025-10-30; the third party receives the request on 10-30 and answers on Sat 11-01: the
+reply is due **Mon 2025-11-03**.
+
+Provisional dates: a date counted through a year whose holiday plan is not announced is
+provisional (:attr:`Deadline.provisional`), and so is every clock derived from it. Nothing
+irreversible is inferred from a provisional date: :meth:`Clocks.state` does not declare an
+application abandoned on one, and :meth:`Clocks.unconfirmed_lapses` says what waits for the plan.
 """
 
 from __future__ import annotations
@@ -53,6 +68,8 @@ from enum import StrEnum
 from gongkai.law.calendar import Counting, Deadline, WorkCalendar
 
 _ONE_DAY = dt.timedelta(days=1)
+
+LAW_2019_IN_FORCE = dt.date(2019, 5, 15)  # 国务院令第711号 施行之日
 
 
 class ClockError(ValueError):
@@ -67,18 +84,36 @@ class EventKind(StrEnum):
     ORGAN_CONSULTED = "organ_consulted"  # 其他机关收到征求意见书 (第三十四条)
     ORGAN_ANSWERED = "organ_answered"  # 收到其他机关意见
     EXTENSION_APPROVED = "extension_approved"  # 延期答复 (days: ≤ 20)
+    # 第三十五条: 告知申请人延迟答复的合理期限 (until: the date told)
+    LATER_DEADLINE_NOTIFIED = "later_deadline_notified"
     FEE_NOTICE_RECEIVED = "fee_notice_received"  # 申请人收到收费通知书
     FEE_PAID = "fee_paid"  # 缴费
     ANSWERED = "answered"  # 作出答复
     WITHDRAWN = "withdrawn"  # 申请人撤回申请
 
 
+class Unit(StrEnum):
+    """The unit a period is stated in; the notice says which, and it is counted in that unit."""
+
+    WORKING_DAYS = "working_days"  # 工作日
+    CALENDAR_DAYS = "calendar_days"  # 日（自然日）: the last day moves to a working day
+
+    @property
+    def label(self) -> str:
+        return "个工作日" if self is Unit.WORKING_DAYS else "日（自然日）"
+
+    def of(self, n: int) -> str:
+        """``10个工作日`` or ``15日（自然日）``, as a notice states the period."""
+        return f"{n}{self.label}"
+
+
 @dataclass(frozen=True)
 class Event:
     """Something that happened to an application, on a day.
 
-    ``days``: the correction period (补正期限) granted, in working days, for
-    ``CORRECTION_REQUESTED``; the extension length for ``EXTENSION_APPROVED`` (default 20).
+    ``days``: the correction period (补正期限) granted for ``CORRECTION_REQUESTED``, in
+    ``unit``; the extension length for ``EXTENSION_APPROVED`` (default 20, working days).
+    ``until``: the reasonable later date told to the applicant (``LATER_DEADLINE_NOTIFIED``).
     ``party`` pairs a consultation with its answer when several run at once.
     """
 
@@ -86,6 +121,8 @@ class Event:
     on: dt.date
     days: int | None = None
     party: str = ""
+    unit: Unit = Unit.WORKING_DAYS
+    until: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -100,7 +137,12 @@ class ClockRules:
     fee_wait_pauses_reply: bool = True  # [?] not settled in any source seen: configurable
 
     def __post_init__(self) -> None:
-        for name in ("correction_notice_days", "reply_days", "consultation_days"):
+        for name in (
+            "correction_notice_days",
+            "reply_days",
+            "consultation_days",
+            "fee_payment_days",
+        ):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
 
@@ -179,6 +221,7 @@ class Clocks:
     reply_start: dt.date | None  # receipt, or receipt of the corrected application
     reply_due: Deadline | None  # 20 working days + pauses, without extension
     extended_due: Deadline | None = None
+    later_due: Deadline | None = None  # 第三十五条: the reasonable later date told the applicant
     correction_due: Deadline | None = None  # the applicant's 补正期限
     third_party_due: Deadline | None = None  # the latest third-party answer window
     organ_due: Deadline | None = None  # the latest other-organ answer window
@@ -197,13 +240,31 @@ class Clocks:
 
     @property
     def due(self) -> Deadline | None:
-        """The deadline in force: the extended one if any."""
-        return self.extended_due or self.reply_due
+        """The deadline in force: the 第三十五条 date, else the extended one, else the plain one."""
+        return self.later_due or self.extended_due or self.reply_due
+
+    @property
+    def deadlines(self) -> tuple[Deadline, ...]:
+        """Every date on the clocks, the applicant's and the other parties' included."""
+        dates = (
+            self.correction_notice_due,
+            self.correction_due,
+            self.reply_due,
+            self.extended_due,
+            self.later_due,
+            self.fee_payment_due,
+            *(c.answer_due for c in self.consultations),
+        )
+        return tuple(d for d in dates if d is not None)
 
     @property
     def provisional(self) -> bool:
-        clocks = (self.correction_notice_due, self.due, self.third_party_due, self.organ_due)
-        return any(c is not None and c.provisional for c in (*clocks, self.fee_payment_due))
+        """True when any date on the clocks passes through a year with no announced plan."""
+        return any(d.provisional for d in self.deadlines)
+
+    @property
+    def provisional_years(self) -> tuple[int, ...]:
+        return tuple(sorted({y for d in self.deadlines for y in d.provisional_years}))
 
     @property
     def answered_late(self) -> bool:
@@ -217,16 +278,34 @@ class Clocks:
         if self.withdrawn is not None and self.withdrawn <= on:
             return ClockState.WITHDRAWN
         if _waiting(self.correction_requested, self.correction_received, on):
-            if self.correction_due is not None and on > self.correction_due.date:
+            if _lapsed(self.correction_due, on):
                 return ClockState.ABANDONED_NO_CORRECTION
             return ClockState.AWAITING_CORRECTION
         if _waiting(self.fee_notice_received, self.fee_paid, on):
-            if self.fee_payment_due is not None and on > self.fee_payment_due.date:
+            if _lapsed(self.fee_payment_due, on):
                 return ClockState.ABANDONED_NO_FEE
             return ClockState.AWAITING_FEE
         if any(c.started <= on < c.ended for c in self.consultations):
             return ClockState.CONSULTING
         return ClockState.RUNNING
+
+    def unconfirmed_lapses(self, on: dt.date | None = None) -> tuple[str, ...]:
+        """What a passed *provisional* date would mean on ``on``, and that it waits for the plan.
+
+        :meth:`state` never declares an application abandoned on a provisional date; an
+        overdue flag on one is shown with these words.
+        """
+        on = on or dt.date.today()
+        out = []
+        correcting = _waiting(self.correction_requested, self.correction_received, on)
+        if correcting and _unconfirmed(self.correction_due, on):
+            out.append(_lapse_text("申请人补正期限", self.correction_due, "视为放弃申请"))
+        paying = _waiting(self.fee_notice_received, self.fee_paid, on)
+        if paying and _unconfirmed(self.fee_payment_due, on):
+            out.append(_lapse_text("缴费期限", self.fee_payment_due, "视为放弃申请"))
+        if self.is_overdue(on) and _unconfirmed(self.due, on):
+            out.append(_lapse_text("答复期限", self.due, "认定逾期"))
+        return tuple(out)
 
     def is_overdue(self, on: dt.date | None = None) -> bool:
         """Open and past the deadline in force on ``on`` (default: today)."""
@@ -270,6 +349,7 @@ def compute_clocks(
     a second extension, an extension over 20 working days or after the deadline, a second
     补正 request, an answer to a consultation never started, events after the case closed.
     """
+    check_law_in_force(received)
     cal = calendar or WorkCalendar()
     rules = rules or ClockRules()
     log = _collect(received, sorted(events, key=lambda e: e.on), cal, rules)
@@ -329,14 +409,30 @@ def compute_clocks(
         extended_due = cal.deadline(
             full.due, since=first, rule=f"{rule}{_paused_text(paused)}；{text}"
         )
+    later_due = _later_due(log.later, full.due) if log.later is not None else None
     return replace(
         clocks,
         reply_due=reply_due,
         extended_due=extended_due,
+        later_due=later_due,
         pauses=full.pauses,
         paused_days=paused,
         warnings=tuple(warnings),
     )
+
+
+def check_law_in_force(received: dt.date) -> None:
+    """The 2019 条例 governs applications received from 2019-05-15; earlier ones are refused.
+
+    The 2007 条例 (国务院令第492号) had other periods (第二十四条: 15 working days, extension at
+    most 15, no 7-day 补正 rule); they are not implemented, so they are never silently replaced.
+    """
+    if received < LAW_2019_IN_FORCE:
+        raise ClockError(
+            f"收到申请之日 {received} 早于现行《政府信息公开条例》施行之日（2019年5月15日），"
+            "应适用2007年条例（国务院令第492号第二十四条：15个工作日内答复，延长不得超过"
+            "15个工作日）。本系统只按2019年条例计算期限，该申请请按2007年条例办理。"
+        )
 
 
 # ---------------------------------------------------------------- pass 1: read the events
@@ -349,6 +445,7 @@ class _Log:
     correction_received: dt.date | None = None
     consultations: list[Consultation] = field(default_factory=list)
     extension: Event | None = None
+    later: Event | None = None  # 第三十五条
     fee_notice_received: dt.date | None = None
     fee_payment_due: Deadline | None = None
     fee_paid: dt.date | None = None
@@ -392,9 +489,7 @@ def _apply(log: _Log, ev: Event, cal: WorkCalendar, rules: ClockRules) -> None:
             )
         log.correction_requested = ev
         if ev.days is not None:
-            log.correction_due = _due(
-                cal, ev.on, ev.days, f"补正告知书载明的补正期限{ev.days}个工作日"
-            )
+            log.correction_due = _correction_due(cal, ev)
     elif k is EventKind.CORRECTION_RECEIVED:
         if log.correction_requested is None or log.correction_received is not None:
             raise ClockError("没有待补正的告知，不能登记收到补正")
@@ -409,12 +504,17 @@ def _apply(log: _Log, ev: Event, cal: WorkCalendar, rules: ClockRules) -> None:
     elif k in _ANSWER_OF:
         _answer_consultation(log, ev)
     elif k is EventKind.EXTENSION_APPROVED:
+        if log.later is not None:
+            raise ClockError(f"已于 {log.later.on} 依条例第三十五条告知延迟答复的期限，不能再延期")
         if log.extension is not None:
             raise ClockError(
                 f"答复期限只能延长一次（条例第三十三条），已于 {log.extension.on} 延期，不能再次延期"
             )
         _extension_days(ev, rules)
         log.extension = ev
+    elif k is EventKind.LATER_DEADLINE_NOTIFIED:
+        _check_later(log, ev, cal)
+        log.later = ev
     elif k is EventKind.FEE_NOTICE_RECEIVED:
         if log.fee_notice_received is not None:
             raise ClockError(f"已于 {log.fee_notice_received} 送达收费通知，不能重复登记")
@@ -434,6 +534,48 @@ def _apply(log: _Log, ev: Event, cal: WorkCalendar, rules: ClockRules) -> None:
         log.answered = ev.on
     elif k is EventKind.WITHDRAWN:
         log.withdrawn = ev.on
+
+
+def _correction_due(cal: WorkCalendar, ev: Event) -> Deadline:
+    """第三十条: the 补正期限 the notice states, counted in the unit it states."""
+    assert ev.days is not None
+    if ev.days < 1:
+        raise ClockError(f"补正期限至少为1日，登记的是 {ev.days}")
+    text = f"补正告知书载明的补正期限{ev.unit.of(ev.days)}"
+    if ev.unit is Unit.CALENDAR_DAYS:
+        d = cal.add_calendar_days(ev.on, ev.days)
+        return replace(d, basis=f"{text}；{d.basis}")
+    return _due(cal, ev.on, ev.days, text)
+
+
+def _check_later(log: _Log, ev: Event, cal: WorkCalendar) -> None:
+    """第三十五条: one stated date, later than the notice, on a working day."""
+    if log.later is not None:
+        raise ClockError(f"已于 {log.later.on} 告知延迟答复的期限，不能重复登记（条例第三十五条）")
+    if ev.until is None:
+        raise ClockError("请填写告知申请人的延迟答复期限（条例第三十五条）")
+    if ev.until <= ev.on:
+        raise ClockError(f"延迟答复期限 {ev.until} 应晚于告知之日 {ev.on}")
+    if not cal.is_working_day(ev.until):
+        raise ClockError(f"延迟答复期限 {ev.until} 不是工作日；期限应当截止于工作日")
+
+
+def _later_due(ev: Event, statutory: dt.date) -> Deadline:
+    """The stated date replaces the 第三十三条 deadline, if told in time and actually later."""
+    assert ev.until is not None
+    if ev.on > statutory:
+        raise ClockError(
+            f"答复期限已于 {statutory} 届满，{ev.on} 不能再确定延迟答复的期限（条例第三十五条）"
+        )
+    if ev.until <= statutory:
+        raise ClockError(
+            f"依条例第三十五条确定的延迟答复期限 {ev.until} 应晚于现行答复期限 {statutory}"
+        )
+    basis = (
+        "条例第三十五条：申请公开政府信息的数量、频次明显超过合理范围，"
+        f"于 {ev.on} 告知申请人延迟答复的合理期限"
+    )
+    return Deadline(ev.until, False, basis)
 
 
 def _start_consultation(log: _Log, ev: Event, cal: WorkCalendar, rules: ClockRules) -> None:
@@ -477,6 +619,7 @@ _KIND_LABELS = {
     EventKind.ORGAN_CONSULTED: "征求其他机关意见",
     EventKind.ORGAN_ANSWERED: "收到其他机关意见",
     EventKind.EXTENSION_APPROVED: "延期答复",
+    EventKind.LATER_DEADLINE_NOTIFIED: "告知延迟答复期限（第三十五条）",
     EventKind.FEE_NOTICE_RECEIVED: "收费通知送达",
     EventKind.FEE_PAID: "缴费",
     EventKind.ANSWERED: "答复",
@@ -554,7 +697,7 @@ def _run(
         remaining = cal.count_working_days(s, due)  # frozen at the start of the pause
         pauses.append(Pause(why, s, e, remaining, applied=True))
         anchor = e
-        due = cal.nth_working_day(anchor, remaining)
+        due = _resume(cal, anchor, remaining)
     if pending is not None:
         due, remaining = _extend(cal, anchor, remaining, due, pending)
     return _Run(due, tuple(pauses), tuple(warnings))
@@ -571,6 +714,35 @@ def _extend(
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _resume(cal: WorkCalendar, end: dt.date, remaining: int) -> dt.date:
+    """The due date once a pause ending on ``end`` lifts with ``remaining`` days frozen.
+
+    With 0 frozen (the pause began on the due date) the reply is due the day the pause ends —
+    or the next working day when that is a rest day: a period in working days ends on one.
+    """
+    if remaining == 0:
+        return cal.working_day_on_or_after(end)
+    return cal.nth_working_day(end, remaining)
+
+
+def _lapsed(deadline: Deadline | None, on: dt.date) -> bool:
+    """Past a confirmed date: the consequence (视为放弃) follows."""
+    return deadline is not None and on > deadline.date and not deadline.provisional
+
+
+def _unconfirmed(deadline: Deadline | None, on: dt.date) -> bool:
+    return deadline is not None and on > deadline.date and deadline.provisional
+
+
+def _lapse_text(what: str, deadline: Deadline | None, consequence: str) -> str:
+    assert deadline is not None
+    years = "、".join(str(y) for y in deadline.provisional_years)
+    return (
+        f"{what} {deadline.date} 已过，但该日期为暂定日期：须待国务院公布{years}年放假安排"
+        f"并录入后确认，在此之前不{consequence}"
+    )
 
 
 def _paused_days(cal: WorkCalendar, pauses: tuple[Pause, ...]) -> int:

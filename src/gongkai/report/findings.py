@@ -129,6 +129,16 @@ CATALOGUE: dict[str, Message] = {
         "{label}：原文缺少该数值，已按勾稽关系推算为 {actual}",
         "{label}: missing in the source, inferred as {actual} from the identities",
     ),
+    "BLANKS_AS_ZERO": Message(
+        INFO,
+        "{count} 个空白单元格只能为 0（其余数值已符合勾稽关系，数量不能为负），已按 0 读取：{labels}",
+        "{count} blank cells can only be 0 (the rest already balances and counts are never negative); read as 0: {labels}",
+    ),
+    "ROW_MISPRINTED": Message(
+        W,
+        "{table}中的行标签“{raw}”与官方格式不符，按最接近的“{row}”一行读取，请核对是否印错",
+        "{table}: the row label '{raw}' is not the official one; read as the closest row '{row}' (a misprint?)",
+    ),
     "ROW_UNDIVIDED": Message(
         W,
         "表三按2019年版格式印了一行“{row}”（{values}），没有分为2021年版的三个分项：{result}",

@@ -59,7 +59,9 @@ class LabelError(ValueError):
 
 def _active_rows(fmt: ReportFormat) -> dict[str, tuple[str, list[str]]]:
     return {
-        r.key: (f"{g.table}.{r.key}", [c.key for c in g.columns]) for g in fmt.active for r in g.rows
+        r.key: (f"{g.table}.{r.key}", [c.key for c in g.columns])
+        for g in fmt.active
+        for r in g.rows
     }
 
 
@@ -203,7 +205,9 @@ def _identity_failures(fmt: ReportFormat, cells: dict) -> list[dict]:
         left = sum(Decimal(str(cells[k])) for k in identity.left)
         right = sum(Decimal(str(cells[k])) for k in identity.right)
         if left != right:
-            failures.append({"code": identity.code, "cells": list(identity.cells), "note": identity.scope})
+            failures.append(
+                {"code": identity.code, "cells": list(identity.cells), "note": identity.scope}
+            )
     return failures
 
 
@@ -228,7 +232,11 @@ def sources_table(labels: list[tuple[Path, dict]]) -> str:
 
 def _source_file(label: Path) -> Path:
     stem = label.name.removesuffix(".label.txt")
-    found = [p for p in label.parent.glob(stem + ".*") if not p.name.endswith((".label.txt", ".expected.json"))]
+    found = [
+        p
+        for p in label.parent.glob(stem + ".*")
+        if not p.name.endswith((".label.txt", ".expected.json"))
+    ]
     if len(found) != 1:
         raise LabelError(f"{label.name}: expected one source file {stem}.*, found {len(found)}")
     return found[0]

@@ -2,7 +2,7 @@
 
 from .access import AccessLog
 from .application import ApplicantType, Application, Channel
-from .calendar import HolidayYear
+from .calendar import HolidayYear, RegionalRestDay
 from .decision import Decision
 from .event import ApplicationEvent, EventKind
 from .fee import FeeRecord
@@ -20,4 +20,5 @@ __all__ = [
     "HolidayYear",
     "NoticeKind",
     "NoticeTemplate",
+    "RegionalRestDay",
 ]

@@ -21,13 +21,19 @@ class EventKind(models.TextChoices):
     ABANDONED = "abandoned", "逾期未补正，视为放弃申请"
     THIRD_PARTY_CONSULTED = "third_party_consulted", "征求第三方意见"
     THIRD_PARTY_ANSWERED = "third_party_answered", "收到第三方意见"
+    ORGAN_CONSULTED = "organ_consulted", "征求其他机关意见"  # 第三十四条
+    ORGAN_ANSWERED = "organ_answered", "收到其他机关意见"
+    FEE_NOTICE_RECEIVED = "fee_notice_received", "申请人收到收费通知"  # 国办函〔2020〕109号
+    FEE_PAID = "fee_paid", "申请人缴纳信息处理费"
+    FEE_UNPAID = "fee_unpaid", "逾期未缴费，视为放弃申请"
     EXTENSION_APPROVED = "extension_approved", "批准延期答复"
+    LATER_DEADLINE_NOTIFIED = "later_deadline_notified", "告知延迟答复的合理期限（第三十五条）"
     ANSWERED = "answered", "作出答复"
     WITHDRAWN = "withdrawn", "申请人撤回申请"
 
 
 # Events that close an application; each counts once in part 三 (三、本年度办理结果).
-CLOSING = (EventKind.ANSWERED, EventKind.WITHDRAWN, EventKind.ABANDONED)
+CLOSING = (EventKind.ANSWERED, EventKind.WITHDRAWN, EventKind.ABANDONED, EventKind.FEE_UNPAID)
 
 
 class ApplicationEvent(models.Model):

@@ -28,7 +28,7 @@ BODIES: dict[str, list[str]] = {
         "本机关于{{received}}收到您的政府信息公开申请（登记编号{{number}}），申请公开：{{request}}",
         "经审查，您的申请内容不够明确。依照" + BY + "第三十条的规定，现一次性告知您补正以下事项：",
         "{{correction_items}}",
-        "请于{{correction_due}}前（{{correction_days}}个工作日内）提交补正后的申请。"
+        "请于{{correction_due}}前（补正期限{{correction_period}}）提交补正后的申请。"
         "答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，"
         "本机关将不再处理该政府信息公开申请。",
     ],

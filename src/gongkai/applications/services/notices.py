@@ -16,6 +16,7 @@ from typing import Any
 
 from docx import Document
 
+from gongkai.law.deadlines import Unit
 from gongkai.law.outcomes import outcome
 from gongkai.law.remedies import remedy_clause
 
@@ -72,6 +73,7 @@ def context(application: Application, kind: NoticeKind) -> dict[str, str]:
             "date": _d(ev.on),
             "correction_items": ev.reason,
             "correction_days": str(ev.data.get("days", "")),
+            "correction_period": correction_period(ev.data),
             "correction_due": str(clocks.correction_due or ""),
         }
     elif kind == NoticeKind.EXTENSION:
@@ -94,6 +96,14 @@ def context(application: Application, kind: NoticeKind) -> dict[str, str]:
     return ctx
 
 
+def correction_period(data: dict[str, Any]) -> str:
+    """The 补正期限 as the notice states it, unit included: 10个工作日 / 15日（自然日）."""
+    days = data.get("days")
+    if not days:
+        return ""
+    return Unit(data.get("unit") or Unit.WORKING_DAYS).of(int(days))
+
+
 def _reply_context(application: Application) -> dict[str, str]:
     decision = application.decision
     o = outcome(decision.outcome)
@@ -113,11 +123,26 @@ def render(application: Application, kind: NoticeKind) -> bytes:
     kind = NoticeKind(kind)
     ctx = context(application, kind)
     doc = Document(io.BytesIO(template_bytes(application, kind)))
-    for paragraph in _paragraphs(doc):
+    paragraphs = _paragraphs(doc)
+    if kind == NoticeKind.CORRECTION:
+        _check_states_the_unit(ctx, paragraphs)
+    for paragraph in paragraphs:
         _fill(paragraph, ctx)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _check_states_the_unit(ctx: dict[str, str], paragraphs: list[Any]) -> None:
+    """A period in calendar days needs a template that prints the unit ({{correction_period}});
+    an older agency template reading "{{correction_days}}个工作日" would misstate it."""
+    if Unit.CALENDAR_DAYS.label not in ctx.get("correction_period", ""):
+        return
+    if not any("correction_period" in p.text for p in paragraphs):
+        raise NoticeUnavailable(
+            "本机关的补正告知书模板没有 {{correction_period}}（补正期限及单位），"
+            "不能正确载明按自然日计算的补正期限；请在模板中改用 {{correction_period}} 后重新上传"
+        )
 
 
 def template_bytes(application: Application, kind: NoticeKind) -> bytes:

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.core.mail import send_mail
 
 from ..models import Application
-from .clocks import work_calendar
 from .worklist import GROUPS, Item, work_list
 
 REMIND = ("overdue", "due_soon", "waiting")
@@ -18,7 +17,7 @@ REMIND = ("overdue", "due_soon", "waiting")
 
 def digests(today: dt.date) -> dict[Any, list[Item]]:
     """Handler → the items worth a reminder (not the merely running ones)."""
-    items = work_list(Application.objects.filter(handler__isnull=False), today, work_calendar())
+    items = work_list(Application.objects.filter(handler__isnull=False), today)
     by_user: dict[Any, list[Item]] = defaultdict(list)
     for item in items:
         if item.group in REMIND:

@@ -2,8 +2,8 @@
 
 Each application counts once as 新收 in the year it was received, or as 上年结转 when it was
 received earlier and still open on 1 January; it leaves the year either through one closing
-event (答复 → its outcome row; 撤回 → （六）其他处理; 逾期未补正 → （六）1 in the 2021 layout) or
-as 结转下年度 when still open on 31 December. So 一 + 二 = 三（七） + 四 holds per column by
+event (答复 → its outcome row; 撤回 → （六）其他处理; 逾期未补正 → （六）1 and 逾期未缴费 → （六）2 in
+the 2021 layout) or as 结转下年度 when still open on 31 December. So 一 + 二 = 三（七） + 四 holds per column by
 construction, and the 总计 column and （七）总计 row are sums.
 """
 
@@ -23,7 +23,11 @@ from ..models import Application, ApplicationEvent, EventKind
 from ..models.event import CLOSING
 
 # Closing events without a Decision → the outcome row they are counted in (2021 keys).
-_CLOSING_ROW = {EventKind.WITHDRAWN: "other.other", EventKind.ABANDONED: "other.no_correction"}
+_CLOSING_ROW = {
+    EventKind.WITHDRAWN: "other.other",
+    EventKind.ABANDONED: "other.no_correction",
+    EventKind.FEE_UNPAID: "other.no_fee",
+}
 
 
 def _open_on(day: dt.date) -> Q:

@@ -15,7 +15,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from gongkai.agencies.models import Agency
-from gongkai.law.deadlines import ClockError
+from gongkai.law.calendar import Deadline
+from gongkai.law.deadlines import ClockError, Clocks, check_law_in_force
 
 from ..lifecycle import State, TransitionError, next_state, roles_for, state_of
 from ..models import Application, ApplicationEvent, Decision, EventKind
@@ -40,6 +41,10 @@ def register(agency: Agency, fields: dict[str, Any], *, by: User) -> Application
 
 def _register(agency: Agency, fields: dict[str, Any], by: User) -> Application:
     received: dt.date = fields["received"]
+    try:
+        check_law_in_force(received)  # 2007 条例 before 2019-05-15: refused, never miscounted
+    except ClockError as exc:
+        raise ValidationError({"received": str(exc)}) from None
     last = Application.objects.filter(agency=agency, year=received.year).aggregate(m=Max("serial"))[
         "m"
     ]
@@ -83,13 +88,42 @@ def record_event(
     new = ApplicationEvent(
         application=application, kind=kind, on=on, by=_user(by), reason=reason, data=data
     )
-    if law_event(kind, on, data) is not None:
+    if law_event(kind, on, data) is not None or kind in LAPSES:
         try:
-            clocks_for(application, [*events, new])
+            clocks = clocks_for(application, [*events, new])
         except ClockError as exc:
             raise ValidationError(str(exc)) from None
+        if kind in LAPSES:
+            check_lapsed(clocks, EventKind(kind), on)
     new.save()
     return new
+
+
+# The applicant's periods whose lapse closes the application (视为放弃申请).
+LAPSES = {
+    EventKind.ABANDONED: ("correction_due", "补正期限", "条例第三十条"),
+    EventKind.FEE_UNPAID: ("fee_payment_due", "缴费期限", "国办函〔2020〕109号"),
+}
+
+
+def check_lapsed(clocks: Clocks, kind: EventKind, on: dt.date) -> None:
+    """视为放弃申请 only after a confirmed period has run out: never on a provisional date."""
+    attr, what, basis = LAPSES[kind]
+    deadline: Deadline | None = getattr(clocks, attr)
+    if deadline is None:
+        return
+    if on <= deadline.date:
+        raise ValidationError(
+            {"on": f"{what}至 {deadline.date} 届满，{on} 尚不能认定视为放弃申请（{basis}）"}
+        )
+    if deadline.provisional:
+        years = "、".join(str(y) for y in deadline.provisional_years)
+        raise ValidationError(
+            {
+                "on": f"{what} {deadline.date} 为暂定日期，须待国务院公布{years}年放假安排并录入后"
+                "确认，之前不能认定视为放弃申请"
+            }
+        )
 
 
 @transaction.atomic

@@ -9,11 +9,12 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from gongkai.law.calendar import Deadline, WorkCalendar
 from gongkai.law.deadlines import ClockError, Clocks
+from gongkai.law.deadlines import EventKind as LawKind
 
 from ..lifecycle import State, state_of
 from ..models import Application, ApplicationEvent
 from ..models.event import CLOSING
-from .clocks import clocks_for, work_calendar
+from .clocks import Calendars, clocks_for
 
 DUE_SOON_DAYS = 5  # working days
 
@@ -50,8 +51,12 @@ def open_applications(qs: QuerySet[Application]) -> QuerySet[Application]:
 def work_list(
     qs: QuerySet[Application], today: dt.date, calendar: WorkCalendar | None = None
 ) -> list[Item]:
-    cal = calendar or work_calendar()
-    items = [_item(app, today, cal) for app in open_applications(qs)]
+    """Every open application's nearest clock; each agency's own calendar unless one is given."""
+    calendars = Calendars()
+    items = [
+        _item(app, today, calendar or calendars.for_agency(app.agency))
+        for app in open_applications(qs)
+    ]
     order = list(GROUPS)
     return sorted(items, key=lambda i: (order.index(i.group), i.due.date if i.due else dt.date.max))
 
@@ -79,14 +84,32 @@ def _classify(
     if state == State.AWAITING_CORRECTION:
         due = clocks.correction_due
         return Item(app, state, "申请人补正期限", due, None, "waiting")
+    if state == State.AWAITING_FEE:
+        return Item(app, state, "申请人缴费期限", clocks.fee_payment_due, None, "waiting")
     if state == State.CONSULTING:
-        return Item(
-            app, state, "第三方答复期限（第三十二条）", clocks.third_party_due, None, "waiting"
-        )
+        label, window = _open_window(clocks)
+        return Item(app, state, label, window, None, "waiting")
     due = clocks.due
     left = clocks.days_left(today)
-    label = "延期后答复期限" if clocks.extended_due else "答复期限（第三十三条）"
+    label = _due_label(clocks)
     if clocks.is_overdue(today):
         return Item(app, state, label, due, left, "overdue")
     group = "due_soon" if left is not None and left <= DUE_SOON_DAYS else "running"
     return Item(app, state, label, due, left, group)
+
+
+def _due_label(clocks: Clocks) -> str:
+    if clocks.later_due:
+        return "延迟答复期限（第三十五条）"
+    return "延期后答复期限" if clocks.extended_due else "答复期限（第三十三条）"
+
+
+def _open_window(clocks: Clocks) -> tuple[str, Deadline | None]:
+    """The answer window of the latest consultation still waiting for an answer."""
+    waiting = [c for c in clocks.consultations if c.answered is None] or list(clocks.consultations)
+    if not waiting:
+        return "征求意见答复期限", None
+    c = waiting[-1]
+    if c.kind is LawKind.THIRD_PARTY_CONSULTED:
+        return "第三方答复期限（第三十二条）", c.answer_due
+    return "其他机关答复期限（第三十四条）", c.answer_due

@@ -36,7 +36,7 @@ def event_view(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         d = form.cleaned_data
         kind = EventKind(d["kind"])
-        data = {"days": d.get("days"), "party": d.get("party")}
+        data = form.event_data()
         try:
             record_event(application, kind, d["on"], by=request.user, reason=d["reason"], data=data)
         except ValidationError as exc:

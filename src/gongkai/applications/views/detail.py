@@ -40,6 +40,7 @@ def detail_context(request: HttpRequest, application: Application, **forms: obje
         "is_open": state in OPEN_STATES,
         "clocks": clocks,
         "clock_error": clock_error,
+        "unconfirmed": clocks.unconfirmed_lapses() if clocks is not None else (),
         "today": dt.date.today(),
         "can_handle": handle,
         "can_see_personal": can_see_personal_data(request.user, application),

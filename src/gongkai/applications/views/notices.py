@@ -19,7 +19,9 @@ def notice_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         kind = NoticeKind(request.GET.get("kind", NoticeKind.RECEIPT))
         data = render(application, kind)
-    except (ValueError, NoticeUnavailable):
+    except NoticeUnavailable as exc:  # a Chinese reason the clerk can act on
+        return HttpResponse(str(exc), status=409, content_type="text/plain; charset=utf-8")
+    except ValueError:
         raise Http404("No such notice") from None
     AccessLog.objects.create(application=application, user=request.user, what=f"生成{kind.label}")
     response = HttpResponse(data, content_type=DOCX)

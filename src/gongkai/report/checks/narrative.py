@@ -111,6 +111,7 @@ def check_narrative(report: Report) -> list[Finding]:
     return [
         *_applications(report, text),
         *_applicants(report, text),
+        *_outcomes(report, text),
         *_remedies(report, text),
         *_proactive(text, where),
         *_breakdowns(text, where),
@@ -145,7 +146,7 @@ _APPLY_RECEIVED = re.compile(
     rf"(?:收到|受理|接到|接收|新收)(?:[^，。；！？0-9]{{0,20}}?{_APPLY_OBJECT}|各类申请|申请)"
     rf"(?:数量?|总数)?(?:为|共|共计|合计|总计)?(?P<n>{_NUM})(?:件|条|份)"
     rf"|(?:收到|受理|接到|接收)(?:了)?(?:共|共计)?(?P<m>{_NUM})(?:件|条|份)(?:{_APPLY_OBJECT}|申请)"
-    rf"|(?P<none>(?:未|没有)(?:收到|受理|接到)(?:过)?(?:任何)?(?:{_APPLY_OBJECT}|申请))"
+    rf"|(?P<none>(?:未|没有)(?:收到|受理|接到)(?:过)?[^，。；！？0-9]{{0,12}}?(?:{_APPLY_OBJECT}|申请))"
 )
 # A clause mentioning any of these is about something else than this year's new applications.
 _APPLY_OTHER = re.compile(r"上年|去年|上一年|结转|同比|较|累计|历年|复议|诉讼|办结|答复|减免|收费")
@@ -157,17 +158,32 @@ def _applications(report: Report, text: str) -> Iterator[Finding]:
     if new is None:
         return
     carried = _cell_value(report, "apply.carried_in.total")
-    accepted = {new} if carried is None else {new, _add(new, carried)}
+    # Some reports count carried-over applications as received; a table whose new row is 0
+    # while the text says "收到7件" has misplaced the count, not counted it twice.
+    accepted = {new} if carried is None or new == 0 else {new, _add(new, carried)}
     seen: set[int] = set()
+    handled_checked = False
     for m in _APPLY_RECEIVED.finditer(text):
         start = _clause_start(text, m.start())
         if _APPLY_OTHER.search(text, start, m.end()):
             continue
         stated = 0 if m.group("none") else number(m.group("n") or m.group("m"))
+        if m.group("none") and not handled_checked:
+            handled_checked = True
+            yield from _handled_without_applications(report, _quote(text, start, m.end()))
         if stated is None or stated in accepted or stated in seen:
             continue
         seen.add(stated)
         yield _contradiction(report, key, _quote(text, start, m.end()), stated)
+
+
+def _handled_without_applications(report: Report, quote: str) -> Iterator[Finding]:
+    """ "未收到申请" with nothing carried in: every （七）总计 cell must be 0 too."""
+    for column in ("natural_person", *_ORGS, "total"):
+        carried = _cell_value(report, f"apply.carried_in.{column}")
+        handled = _cell_value(report, f"apply.outcome_total.{column}")
+        if carried == 0 and handled is not None and handled > 0:
+            yield _contradiction(report, f"apply.outcome_total.{column}", quote, 0)
 
 
 # The applicants of this year's applications, stated in the same sentence as the count
@@ -210,6 +226,45 @@ def _applicants(report: Report, text: str) -> Iterator[Finding]:
                 label="表三 本年新收 · "
                 + ("自然人" if len(columns) == 1 else "法人或其他组织（合计）"),
             )
+
+
+# Outcomes stated in the text: "1件属于“本机关不掌握相关政府信息”", "予以公开5件".
+_OUTCOME_WORDS = {
+    "granted": ("予以公开",),
+    "partial": ("部分公开",),
+    "unable.not_held": ("不掌握相关政府信息", "本机关不掌握"),
+    "unable.needs_creation": ("需要另行制作",),
+    "unable.unclear": ("补正后申请内容仍不明确",),
+    "not_processed.petition": ("信访举报投诉类申请",),
+    "not_processed.duplicate": ("重复申请",),
+}
+_OUTCOME = re.compile(
+    rf"(?P<n1>{_NUM})件(?:申请)?(?:属于|为|系|是)[“‘\"']?(?P<w1>{'|'.join(w for ws in _OUTCOME_WORDS.values() for w in ws)})"
+    rf"|(?P<w2>{'|'.join(w for ws in _OUTCOME_WORDS.values() for w in ws)})[”’\"']?(?:的)?(?:申请)?(?P<n2>{_NUM})件"
+)
+
+
+def _outcomes(report: Report, text: str) -> Iterator[Finding]:
+    """Outcome counts the text states for this year, against the row's 总计."""
+    seen: set[str] = set()
+    for m in _OUTCOME.finditer(text):
+        sentence = text[_sentence_start(text, m.start()) : _clause_end(text, m.end())]
+        if _APPLY_OTHER_OUTCOME.search(sentence):
+            continue
+        word = m.group("w1") or m.group("w2")
+        row = next(r for r, ws in _OUTCOME_WORDS.items() if word in ws)
+        key = f"apply.{row}.total"
+        value = _cell_value(report, key)
+        stated = number(m.group("n1") or m.group("n2"))
+        if value is None or stated is None or stated == value or key in seen:
+            continue
+        seen.add(key)
+        yield _contradiction(
+            report, key, _quote(text, _clause_start(text, m.start()), m.end()), stated
+        )
+
+
+_APPLY_OTHER_OUTCOME = re.compile(r"上年|去年|上一年|结转|同比|较|累计|历年|复议|诉讼")
 
 
 # ---------------------------------------------------------------- no 行政复议 / 行政诉讼
@@ -330,7 +385,10 @@ class _List:
     broken: bool = False  # a count in another unit: we do not understand the list
 
 
-_NEW_TOTAL = re.compile(r"共|合计|总计|累计|全年|全部")
+# "…；共办理718件": a new total ("公共卫生" is not one).
+_NEW_TOTAL = re.compile(
+    rf"(?<!公)共(?:计|有)?(?=[0-9{_CN_DIGITS}]|收|受|办|处|答|接|公开|结转)|合计|总计|累计"
+)
 _MARKERS = re.compile(r"其中|包括|包含|(?:信息|申请|文件|事项)中[，：]|占")
 _SENTENCE_END = re.compile(r"[。！？](?!其中)")
 
@@ -439,6 +497,14 @@ class _Scan:
         count = _Count(value, m.group("unit"), self.clause_start, m.end(), self.clause)
         self.clause_used = True
         target = self.nested or self.top
+        if (
+            target is not None
+            and count.unit != target.total.unit
+            and len(target.items) >= 2
+            and count.clause > target.items[-1].clause
+        ):
+            self.close_all()  # "…其他类97条；办理依申请公开1件": the list ended before it
+            target = None
         if target is not None:
             if count.unit == target.total.unit:
                 target.items.append(count)
@@ -451,17 +517,24 @@ class _Scan:
         if part is None or part.clause < self.clause - 1:
             return
         base = None
+        owner: _List | None = None
         for lst in (self.nested, self.top):
             if lst is not None and any(i is part for i in lst.items):
-                base = lst.total.value
+                base, owner = lst.total.value, lst
                 break
-        if not base:
+        if not base or owner is None:
             return
         stated = Decimal(m.group("pv"))
         places = -int(stated.as_tuple().exponent)
         tolerance = Decimal(1).scaleb(-places)
         exact = Decimal(part.value) * 100 / Decimal(base)
         if abs(exact - stated) <= tolerance:
+            return
+        earlier = [i.value for i in owner.items if i is not part and i.end < part.end and i.value]
+        if any(abs(Decimal(part.value) * 100 / v - stated) <= tolerance for v in earlier):
+            # "事项共89项，其中行政许可57项，…的有45项，占比78.9%": a share of an earlier
+            # item, so the items overlap — the list is not a breakdown of the total.
+            owner.broken = True
             return
         shown = exact.quantize(Decimal(1).scaleb(-max(places, 2))).normalize()
         self.findings.append(

@@ -85,16 +85,16 @@ def solve(
     for row, checks, row_bounds in zip(rows, local, limits, strict=True):
         found: list[tuple[int, ...]] = []
         if len(row.run) <= MAX_RUN:
-            for count, values in enumerate(splits(row.run, len(row.keys), row.signed)):
+            for count, split in enumerate(splits(row.run, len(row.keys), row.signed)):
                 if count >= MAX_SPLITS:
                     found = []
                     break
-                cells = dict(zip(row.keys, values, strict=True))
+                cells = dict(zip(row.keys, split, strict=True))
                 if all(_holds(i, cells) for i in checks) and all(
                     sum(cells[k] for k in b.greater) >= sum(cells[k] for k in b.lesser)
                     for b in row_bounds
                 ):
-                    found.append(values)
+                    found.append(split)
             if not found and (checks or row_bounds):
                 # No split adds up: the printed row itself may be wrong (a real defect the
                 # checks will report). Its digits still settle it when only one split exists.
@@ -108,16 +108,16 @@ def solve(
     if budget[0] <= 0 or len(agreed) >= _MAX_SOLUTIONS or not agreed:
         # Too many readings to list, or none that meets every identity across rows (the
         # printed columns do not add up): keep only the rows that one split settles.
-        values = {}
-        for keys, found in zip((r.keys for r in rows), options, strict=True):
-            if len(found) == 1:
-                values.update(zip(keys, found[0], strict=True))
+        settled: dict[str, int] = {}
+        for keys, fits in zip((r.keys for r in rows), options, strict=True):
+            if len(fits) == 1:
+                settled.update(zip(keys, fits[0], strict=True))
         open_rows = {r.keys: options[i] for i, r in enumerate(rows) if len(options[i]) > 1}
-        return Solution(values, open_rows, exhausted=budget[0] <= 0)
-    values = {k: v for k, v in agreed[0].items() if all(a[k] == v for a in agreed[1:])}
+        return Solution(settled, open_rows, exhausted=budget[0] <= 0)
+    values = {k: v for k, v in agreed[0].items() if all(a.get(k) == v for a in agreed[1:])}
     readings: dict[tuple[str, ...], list[tuple[int, ...]]] = {}
-    for row in rows:
-        if any(k not in values for k in row.keys):
+    for row, fits in zip(rows, options, strict=True):
+        if fits and any(k not in values for k in row.keys):
             seen = {tuple(a[k] for k in row.keys) for a in agreed}
             readings[row.keys] = sorted(seen)
     return Solution(values, readings)

@@ -17,7 +17,7 @@ from .labels import match_row
 from .normalize import halfwidth, label_key
 
 MIN_LENGTH = 400  # shorter lines are ordinary paragraphs or rows
-_HEADING_AT = re.compile(r"([一二三四五六七八])\s*[、.．]\s*")
+_HEADING_AT = re.compile(r"([一二三四五六七八])\s*([、.．]?)\s*")
 _TABLE_PARTS = frozenset({"proactive", "applications", "remedies"})
 # Column headers that may follow a row label inside a merged header ("复议后起诉 结果 维持 …").
 _HEADER_WORDS = ("结果维持", "结果纠正", "尚未审结", "自然人", "商业企业", "本年制发", "信息内容")
@@ -45,7 +45,7 @@ def unflatten(line: str) -> list[str]:
             continue
         heading, body = _cut_heading(piece)
         out.append(heading)
-        out.extend(_rows(body))
+        out.extend(table_rows(body))
     return out
 
 
@@ -53,7 +53,7 @@ def _part_starts(line: str) -> list[tuple[int, str]]:
     """Where each of the six part headings starts (first occurrence, in order)."""
     found: list[tuple[int, str]] = []
     for m in _HEADING_AT.finditer(line):
-        section = _heading_at(line, m.end(), m.group(1))
+        section = _heading_at(line, m.end(), m.group(1), bare=not m.group(2))
         if section is None or any(key == section[0] for _, key in found):
             continue
         if found and m.start() < found[-1][0]:
@@ -62,7 +62,7 @@ def _part_starts(line: str) -> list[tuple[int, str]]:
     return found
 
 
-def _heading_at(line: str, start: int, number: str) -> tuple[str, int] | None:
+def _heading_at(line: str, start: int, number: str, bare: bool = False) -> tuple[str, int] | None:
     """The part a "X、" opens and where its heading ends: one of part X's title words
     follows within a few words, with no number or other numbering between ("四、结转下年度
     继续办理 0 … 四、政府信息公开行政复议" opens part 四 at its second "四、")."""
@@ -70,8 +70,12 @@ def _heading_at(line: str, start: int, number: str) -> tuple[str, int] | None:
     # Prefer the part the number names; a report that added a part of its own ("二、政务公开
     # 工作主要任务落实情况") numbers the official ones one higher.
     for sec in sorted(SECTIONS, key=lambda sec: sec.number != number):
-        for word in (sec.title, *sec.keywords):
+        if bare and sec.number != number:
+            continue  # "一总体情况" with no 、: only its own number and title, right after it
+        for word in (sec.title,) if bare else (sec.title, *sec.keywords):
             at = text.find(word)
+            if bare and at != 0:
+                continue
             if at < 0 or _INTERRUPTED.search(text[:at]):
                 continue
             end = at + len(word)
@@ -88,13 +92,18 @@ _INTERRUPTED = re.compile(r"[\d、。；（(\s]")
 def _cut_heading(piece: str) -> tuple[str, str]:
     """Split "二、主动公开政府信息情况 第二十条…" into the heading and the rest."""
     m = _HEADING_AT.match(piece)
-    found = _heading_at(piece, m.end(), m.group(1)) if m else None
-    if found is None:
+    found = _heading_at(piece, m.end(), m.group(1), bare=not m.group(2)) if m else None
+    if m is None or found is None:
         return "", piece
-    return piece[: found[1]].strip(), piece[found[1] :].strip()
+    heading = piece[: found[1]].strip()
+    if not m.group(2):
+        heading = (
+            f"{m.group(1)}、{piece[m.end() : found[1]].strip()}"  # "一总体情况" → "一、总体情况"
+        )
+    return heading, piece[found[1] :].strip()
 
 
-def _rows(body: str) -> list[str]:
+def table_rows(body: str) -> list[str]:
     """Table rows of one part: each stretch of words followed by numbers is a row."""
     out: list[str] = []
     for words, numbers in _stretches(body):

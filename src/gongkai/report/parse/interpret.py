@@ -15,7 +15,7 @@ from .blocks import Document, Paragraph, Table
 from .errors import UnreadableInput
 from .labels import match_active_column, match_row
 from .normalize import label_key, tidy_spaces
-from .structure import heading_section, read_title, year_from_text
+from .structure import find_title, heading_section, year_from_text
 from .tables import TableReader, table_name
 from .values import read_cell
 
@@ -23,16 +23,19 @@ from .values import read_cell
 def interpret(doc: Document) -> Report:
     findings: list[Finding] = []
     leading = _leading_paragraphs(doc)
-    title = read_title(leading)
+    title_at, title = find_title(leading)
     narrative: dict[str, list[str]] = {}
-    tables: list[tuple[Table, str | None]] = []
+    tables: list[tuple[Table, str | None, str]] = []
+    caption = ""
     headings_found: set[str] = set()
     section: str | None = PREAMBLE
     skip = title.paragraphs
-    for block in doc.blocks:
+    for block in doc.blocks[title_at:]:
         if isinstance(block, Table):
-            tables.append((block, section))
+            tables.append((block, section, caption))
+            caption = ""
             continue
+        caption = _caption(block.text)
         if skip:
             skip -= 1
             continue
@@ -52,8 +55,8 @@ def interpret(doc: Document) -> Report:
         year = year_from_text(" ".join(narrative.get(PREAMBLE, [])[:2]))
     fmt = _detect_format(tables, year, findings, doc.source)
     reader = TableReader(fmt, doc.source)
-    for table, where in tables:
-        reader.read_table(table, where)
+    for table, where, above in tables:
+        reader.read_table(table, where, above)
     reader.finish()
     _refuse_old_layout(year, reader, narrative)
     findings.extend(reader.findings)
@@ -114,10 +117,25 @@ def _refuse_old_layout(
 _CAPTIONS = frozenset(label_key(g.title) for f in FORMATS.values() for g in f.active)
 
 
+_MAX_CAPTION = 20  # "行政诉讼（未经复议直接起诉）" above a piece of part 四
+
+
+def _caption(text: str) -> str:
+    """A short paragraph that may name the table below it; a part heading never does."""
+    text = text.strip()
+    if len(text) > _MAX_CAPTION or heading_section(text) is not None:
+        return ""
+    return text
+
+
+_MAX_LEADING = 80  # paragraphs of site chrome a saved page may put before the title
+
+
 def _leading_paragraphs(doc: Document) -> list[str]:
+    """The paragraphs before the first table or part heading, where the title is."""
     out = []
-    for block in doc.blocks[:3]:
-        if not isinstance(block, Paragraph):
+    for block in doc.blocks[:_MAX_LEADING]:
+        if not isinstance(block, Paragraph) or heading_section(block.text) is not None:
             break
         out.append(block.text)
     return out
@@ -127,14 +145,14 @@ def _leading_paragraphs(doc: Document) -> list[str]:
 
 
 def _detect_format(
-    tables: list[tuple[Table, str | None]],
+    tables: list[tuple[Table, str | None, str]],
     year: int | None,
     findings: list[Finding],
     source: str | None,
 ) -> ReportFormat:
     """Which layout the tables use, from labels that exist in one layout only."""
     votes = dict.fromkeys(FORMATS, 0)
-    for table, _ in tables:
+    for table, _, _ in tables:
         for row in table.rows:
             for text in row.cells:
                 _vote(text, votes)

@@ -9,6 +9,7 @@ labels occurs in the printed text; the longest match wins, so "3.其他" never b
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from ..formats import FORMATS, Column, Grid, ReportFormat, Row
@@ -81,3 +82,37 @@ def _match_active_column(version: str, key: str) -> Column | None:
         if text in key and (best is None or len(text) > best[0]):
             best = (len(text), col)
     return best[1] if best else None
+
+
+# A misprinted label ("2.其他法律行政止公开", "5.属于三类内容事务信息") is taken for the row it is
+# clearly closest to: similar enough, and clearly more similar than to any other row.
+FUZZY_MIN = 0.75
+FUZZY_MARGIN = 0.1
+
+
+def closest_row(
+    fmt: ReportFormat, label: str, table: str, taken: frozenset[str] = frozenset()
+) -> tuple[Grid, Row] | None:
+    """The row of ``table`` a misprinted label stands for, or None when none is clearly it.
+    Rows already read (``taken``) are not candidates: a misprint fills a gap."""
+    key = label_key(label)
+    if not 4 <= len(key) <= 60:
+        return None
+    scored: list[tuple[float, Grid, Row]] = []
+    for grid in fmt.grids:
+        if grid.table != table:
+            continue
+        for row in grid.rows:
+            if row.key in taken:
+                continue
+            ratio = max(
+                SequenceMatcher(None, key, label_key(text)).ratio()
+                for text in (row.label, *row.labels)
+            )
+            scored.append((ratio, grid, row))
+    scored.sort(key=lambda s: s[0], reverse=True)
+    if not scored or scored[0][0] < FUZZY_MIN:
+        return None
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < FUZZY_MARGIN:
+        return None
+    return scored[0][1], scored[0][2]

@@ -58,6 +58,28 @@ def read_title(paragraphs: list[str]) -> Title:
     return Title(None, None, None, 0)
 
 
+# "…管理局关于报送2020年度政府信息公开工作年度报告的函": the agency ends before 关于.
+_COVER_LETTER = re.compile(r"关于(?:报送|印发|公布|发布|上报|提交)?$")
+
+
+def find_title(paragraphs: list[str]) -> tuple[int, Title]:
+    """The title and the index of its first paragraph. A saved web page puts the site's
+    menus and breadcrumbs before it ("首页 / 政务公开 / … / 平潭综合实验区交通与建设局2025年度
+    政府信息公开工作年度报告"): past the first lines only a title that names the report and
+    its year is taken."""
+    title = read_title(paragraphs)
+    if title.text is not None:
+        return 0, title
+    for start in range(1, len(paragraphs)):
+        text = paragraphs[start]
+        if "政府信息公开" not in text or not any(w in text for w in _TITLE_WORDS):
+            continue
+        candidate = read_title(paragraphs[start:])
+        if candidate.year is not None and candidate.text and not candidate.text.endswith("。"):
+            return start, candidate
+    return 0, title
+
+
 def _agency_and_year(title: str) -> tuple[str | None, int | None]:
     text = halfwidth(title)
     year: int | None = None
@@ -74,7 +96,7 @@ def _agency_and_year(title: str) -> tuple[str | None, int | None]:
         start, end = m.span()
     before = re.sub(r"\s+", "", text[:start])
     if before:
-        return before.removesuffix("关于"), year
+        return _COVER_LETTER.sub("", before) or None, year
     after = re.sub(r"\s+", "", text[end:]).removeprefix("度")
     return _agency_without_year(after), year
 

@@ -20,9 +20,9 @@ from ..formats import FORMATS, Column, Grid, ReportFormat, Row, Unit
 from ..model import Provenance, Value
 from .blocks import Table, TableRow
 from .digit_runs import RunRow, solve, splits
-from .labels import RowMatch, match_active_column, match_row
+from .labels import RowMatch, closest_row, match_active_column, match_row
 from .normalize import halfwidth, label_key, squeeze
-from .values import YUAN, CellValue, header_unit, read_cell, to_wan_yuan
+from .values import WAN_YUAN, YUAN, CellValue, header_unit, read_cell, to_wan_yuan
 
 RowCheck = Callable[[list[Value]], bool]
 _MAX_COMBINATIONS = 5000
@@ -59,15 +59,21 @@ class TableReader:
     last_line: dict[str, int | None] = field(default_factory=dict)
     _header: _Header | None = None
     _pending_label: str = ""
-    _runs: list[tuple[RunRow, Grid, Row, TableRow]] = field(default_factory=list)
+    _runs: list[tuple[RunRow, Grid, Row, TableRow, str | None]] = field(default_factory=list)
+    _blanks: set[str] = field(default_factory=set)  # cells printed empty
 
     # ------------------------------------------------------------------ rows
 
-    def read_table(self, table: Table, section: str | None) -> None:
+    def read_table(self, table: Table, section: str | None, caption: str = "") -> None:
+        """Read one table; ``caption`` is a short paragraph printed just above it, which names
+        the row of a table printed in pieces (part 四 as 行政复议 / 直接起诉 / 复议后起诉)."""
         context = {"proactive": "active", "applications": "apply", "remedies": "remedy"}.get(
             section or ""
         )
         self._header, self._pending_label = None, ""
+        if caption and (named := match_row(self.fmt, caption)) is not None:
+            self._pending_label = caption
+            context = named.grid.table
         rows = table.rows
         i = 0
         while i < len(rows):
@@ -89,11 +95,17 @@ class TableReader:
         if not has_values:
             if "信息内容" in row_key:
                 self._header = self._read_header(row.cells)
-            elif label and not _is_header_text(row_key):
+            elif label and (
+                not _is_header_text(row_key) or _names_remedy_piece(self.fmt, label_cells)
+            ):
                 self._pending_label = label
             return context, False
         pending, self._pending_label = self._pending_label, ""
         if not label and pending:
+            if _is_whole_remedy_line(self.fmt, pending, values):
+                # "行政复议" over the full part 四 table's 15 numbers, not over one piece's 5
+                self._place_remedy_line(values, positional, row)
+                return "remedy", False
             label = pending
         match, consumed = self._match_wrapped(label, pending, following)
         if match is not None:
@@ -104,6 +116,24 @@ class TableReader:
             return context, False
         if label and self._undivided_other(label, values, positional, row):
             return "apply", False
+        if label and context in ("active", "apply", "remedy"):
+            taken = frozenset(k for t, k in self.rows_seen if t == context)
+            close = closest_row(self.fmt, label, context, taken)
+            if close is not None:
+                grid, declared = close
+                self._add(
+                    finding(
+                        "ROW_MISPRINTED",
+                        cells=[grid.key(declared, c) for c in grid.columns],
+                        location=self._loc(row),
+                        stage=Stage.PARSE,
+                        table=table_name(grid),
+                        raw=squeeze(label)[:40],
+                        row=declared.label,
+                    )
+                )
+                self._place_row(grid, declared, values, positional, row, label)
+                return grid.table, False
         if label or context is not None:
             self._add(
                 finding(
@@ -187,7 +217,8 @@ class TableReader:
         if run is not None:
             keys = tuple(grid.key(row, c) for c in columns)
             signed = tuple(c.signed for c in columns)
-            self._runs.append((RunRow(keys, run, signed), grid, row, source_row))
+            unit = _run_unit(values) or units.get(columns[-1].key)
+            self._runs.append((RunRow(keys, run, signed), grid, row, source_row, unit))
             return
         check = _row_identity(grid, columns)
         placed = self._settle(values, len(columns), positional, check, grid, row, source_row)
@@ -253,7 +284,7 @@ class TableReader:
         run = _digit_run(values, len(slots))
         if run is not None:
             keys = tuple(grid.key(r, c) for r, c in slots)
-            self._runs.append((RunRow(keys, run), grid, grid.rows[0], source_row))
+            self._runs.append((RunRow(keys, run), grid, grid.rows[0], source_row, None))
             for r in grid.rows:
                 self.rows_seen[(grid.table, r.key)] = source_row.line
             self.last_line[grid.table] = source_row.line
@@ -370,23 +401,67 @@ class TableReader:
                     raw=cell.raw.strip()[:40],
                 )
             )
+        if value is None and cell.blank:
+            self._blanks.add(key)
         self.cells[key] = value
         self.provenance[key] = Provenance(self.source, cell.raw, row.page, row.line, prov_unit)
 
     # ------------------------------------------------------------------ run-together digits
 
     def finish(self) -> None:
+        """What needs the whole table: run-together rows, then blank cells."""
+        self._split_runs()
+        self._blanks_that_must_be_zero()
+
+    def _blanks_that_must_be_zero(self) -> None:
+        """A cell printed empty is unknown, unless an identity leaves it no value but 0: the
+        rest of the identity already balances, and counts are never negative (tables that
+        leave zeros blank). Any other value would break the table, so it is read as 0."""
+        zeros: list[str] = []
+        changed = True
+        while changed and self._blanks:
+            changed = False
+            for identity in self.fmt.identities:
+                unknown = [k for k in identity.cells if self.cells.get(k) is None]
+                if not unknown or any(k not in self._blanks for k in unknown):
+                    continue
+                sides = [set(identity.left) & set(unknown), set(identity.right) & set(unknown)]
+                if all(sides):
+                    continue
+                left = sum(self.cells[k] or 0 for k in identity.left)
+                right = sum(self.cells[k] or 0 for k in identity.right)
+                if left != right:
+                    continue
+                for key in unknown:
+                    self.cells[key] = 0
+                    self._blanks.discard(key)
+                    zeros.append(key)
+                changed = True
+        if zeros:
+            self._add(
+                finding(
+                    "BLANKS_AS_ZERO",
+                    cells=zeros,
+                    location=Location(self.source),
+                    stage=Stage.PARSE,
+                    count=len(zeros),
+                    labels="、".join(self.fmt.cells[k].label for k in zeros[:5])
+                    + ("等" if len(zeros) > 5 else ""),
+                )
+            )
+
+    def _split_runs(self) -> None:
         """Split the rows whose digits ran together, all at once (see ``digit_runs``)."""
         if not self._runs:
             return
-        rows = [run for run, *_ in self._runs]
+        rows = [entry[0] for entry in self._runs]
         solution = solve(rows, self.fmt.identities, self.fmt.bounds)
         split: dict[str, list[str]] = {}
-        for run, grid, row, source_row in self._runs:
+        for run, grid, row, source_row, unit in self._runs:
             for key in run.keys:
                 value: Value = solution.values.get(key)
                 if value is not None and self.fmt.cells[key].unit is Unit.AMOUNT:
-                    value = to_wan_yuan(value, None)
+                    value = to_wan_yuan(value, unit)
                 self.cells[key] = value
                 self.provenance[key] = Provenance(
                     self.source, run.run, source_row.page, source_row.line
@@ -461,6 +536,7 @@ def _digit_run(values: list[CellValue], n: int) -> str | None:
     if not 0 < len(filled) < n:
         return None
     raws = [halfwidth(v.raw).strip().replace("−", "-") for v in filled]
+    raws[-1] = raws[-1].removesuffix(_run_unit(values) or "")
     if not all(_RUN.fullmatch(r) for r in raws):
         return None
     run = "".join(raws)
@@ -468,6 +544,29 @@ def _digit_run(values: list[CellValue], n: int) -> str | None:
 
 
 _RUN = re.compile(r"-?[0-9]+")
+
+
+def _run_unit(values: list[CellValue]) -> str | None:
+    """The money unit printed after a run-together row's last digits ("政府集中采购00元")."""
+    filled = [v for v in values if not v.blank]
+    last = halfwidth(filled[-1].raw).strip() if filled else ""
+    return next((u for u in (WAN_YUAN, YUAN) if last.endswith(u)), None)
+
+
+def _is_whole_remedy_line(fmt: ReportFormat, label: str, values: list[CellValue]) -> bool:
+    match = match_row(fmt, label, "remedy")
+    filled = [v for v in values if not v.blank]
+    run = _digit_run(values, len(fmt.remedy.cell_keys()))
+    return match is not None and (len(filled) > len(fmt.remedy.columns) or run is not None)
+
+
+def _names_remedy_piece(fmt: ReportFormat, label_cells: list[str]) -> bool:
+    """A lone "行政复议" / "行政诉讼（未经复议直接起诉）" above a piece of part 四 printed as
+    three small tables; the full table's header row has several cells."""
+    if len(label_cells) != 1 or len(label_key(label_cells[0])) > 16:
+        return False
+    match = match_row(fmt, label_cells[0], "remedy")
+    return match is not None
 
 
 def _trim_blanks(values: list[CellValue]) -> list[CellValue]:

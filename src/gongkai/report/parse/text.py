@@ -12,7 +12,7 @@ import re
 
 from .blocks import Document, Paragraph, Table, TableRow
 from .detect import decode_text
-from .flattened import is_flattened, unflatten
+from .flattened import is_flattened, table_rows, unflatten
 from .structure import heading_section
 from .values import is_value_text
 
@@ -50,11 +50,34 @@ def _lines(text: str) -> tuple[list[str], list[int]]:
     and, for each, the number of the line it came from."""
     lines: list[str] = []
     origin: list[int] = []
-    for number, line in enumerate(text.split("\n"), 1):
-        parts = unflatten(line) if is_flattened(line) else [line]
+    source = text.split("\n")
+    number = 0
+    while number < len(source):
+        line = source[number]
+        run = _cell_per_line_run(source, number)
+        if run:
+            # one cell per line ("规章 |" / "0 |" / …): the cells in order, cut into rows
+            parts = table_rows(" ".join(c.strip().removesuffix("|").strip() for c in run))
+            step = len(run)
+        else:
+            parts = unflatten(line) if is_flattened(line) else [line]
+            step = 1
         lines.extend(parts)
-        origin.extend([number] * len(parts))
+        origin.extend([number + 1] * len(parts))
+        number += step
     return lines, origin
+
+
+_CELL_LINE = re.compile(r"^[^|]{1,80}\|\s*$")
+_MIN_CELL_RUN = 4
+
+
+def _cell_per_line_run(lines: list[str], start: int) -> list[str]:
+    end = start
+    while end < len(lines) and _CELL_LINE.match(lines[end].strip()):
+        end += 1
+    run = lines[start:end]
+    return run if len(run) >= _MIN_CELL_RUN else []
 
 
 def _table_lines(lines: list[str]) -> list[bool]:
@@ -86,7 +109,15 @@ def _is_table_line(line: str) -> bool:
     stripped = line.strip()
     if stripped.startswith("|") and stripped.count("|") >= 2:
         return True
+    if _loose_pipes(stripped):
+        return True
     return _spaced_cells(stripped) is not None
+
+
+def _loose_pipes(line: str) -> bool:
+    """ "规章 | 0 | 0 | 0 |" or "第二十条第(一)项 | |||": a web page's table cells copied with
+    "|" between them, without the Markdown pipe at the start."""
+    return (line.endswith("|") and "|" in line[:-1]) or line.count(" | ") >= 2
 
 
 def _spaced_cells(line: str) -> list[str] | None:
@@ -112,6 +143,11 @@ def _row_cells(line: str) -> tuple[list[str], bool]:
         return cells, True
     if "\t" in line:
         return [c.strip() for c in line.split("\t")], False
+    if _loose_pipes(stripped):
+        cells = [_unmark(c.strip()) for c in stripped.split("|")]
+        while cells and not cells[-1]:
+            cells.pop()  # the spacer cells a merged header leaves: "| |||"
+        return cells, False
     return _spaced_cells(stripped) or [stripped], False
 
 
@@ -149,7 +185,13 @@ def _read_table(
 
 def _continues(line: str) -> bool:
     """A row after a blank line belongs to the table above unless it starts a new caption."""
-    return "\t" in line or line.strip().startswith("|") or _spaced_cells(line.strip()) is not None
+    stripped = line.strip()
+    return (
+        "\t" in line
+        or stripped.startswith("|")
+        or _loose_pipes(stripped)
+        or _spaced_cells(stripped) is not None
+    )
 
 
 def _unmark(text: str) -> str:
