@@ -121,16 +121,13 @@ class TableReader:
             close = closest_row(self.fmt, label, context, taken)
             if close is not None:
                 grid, declared = close
-                self._add(
-                    finding(
-                        "ROW_MISPRINTED",
-                        cells=[grid.key(declared, c) for c in grid.columns],
-                        location=self._loc(row),
-                        stage=Stage.PARSE,
-                        table=table_name(grid),
-                        raw=squeeze(label)[:40],
-                        row=declared.label,
-                    )
+                self._row_finding(
+                    "ROW_MISPRINTED",
+                    grid,
+                    declared,
+                    row,
+                    raw=squeeze(label)[:40],
+                    row=declared.label,
                 )
                 self._place_row(grid, declared, values, positional, row, label)
                 return grid.table, False
@@ -199,16 +196,7 @@ class TableReader:
     ) -> None:
         seen_key = (grid.table, row.key)
         if seen_key in self.rows_seen:
-            self._add(
-                finding(
-                    "ROW_DUPLICATED",
-                    cells=[grid.key(row, c) for c in grid.columns],
-                    location=self._loc(source_row),
-                    stage=Stage.PARSE,
-                    table=table_name(grid),
-                    row=row.label,
-                )
-            )
+            self._row_finding("ROW_DUPLICATED", grid, row, source_row, row=row.label)
             return
         self.rows_seen[seen_key] = source_row.line
         self.last_line[grid.table] = source_row.line
@@ -328,29 +316,17 @@ class TableReader:
         if len(filled) > n:
             chosen = _drop_extra(filled, n, check)
             if chosen is not None:
-                self._add(
-                    finding(
-                        "COLUMN_EXTRA_IGNORED",
-                        cells=[grid.key(row, c) for c in grid.columns],
-                        location=self._loc(source_row),
-                        stage=Stage.PARSE,
-                        table=table_name(grid),
-                        row=row.label,
-                        extra=len(filled) - n,
-                    )
+                self._row_finding(
+                    "COLUMN_EXTRA_IGNORED",
+                    grid,
+                    row,
+                    source_row,
+                    row=row.label,
+                    extra=len(filled) - n,
                 )
                 return chosen
-        self._add(
-            finding(
-                "ROW_AMBIGUOUS",
-                cells=[grid.key(row, c) for c in grid.columns],
-                location=self._loc(source_row),
-                stage=Stage.PARSE,
-                table=table_name(grid),
-                row=row.label,
-                found=len(filled),
-                expected=n,
-            )
+        self._row_finding(
+            "ROW_AMBIGUOUS", grid, row, source_row, row=row.label, found=len(filled), expected=n
         )
         return None
 
@@ -495,6 +471,21 @@ class TableReader:
         self._runs.clear()
 
     # ------------------------------------------------------------------ helpers
+
+    def _row_finding(
+        self, code: str, grid: Grid, declared: Row, source_row: TableRow, **params: object
+    ) -> None:
+        """A parse finding about one row of a table, naming its cells."""
+        self._add(
+            finding(
+                code,
+                cells=[grid.key(declared, c) for c in grid.columns],
+                location=self._loc(source_row),
+                stage=Stage.PARSE,
+                table=table_name(grid),
+                **params,
+            )
+        )
 
     def _loc(self, row: TableRow) -> Location:
         return Location(self.source, row.page, row.line)
