@@ -57,11 +57,30 @@ def splits(run: str, parts: int, signed: Sequence[bool] = ()) -> Iterator[tuple[
 
 @dataclass(frozen=True)
 class RunRow:
-    """One row of a table whose numbers ran together: its cell keys and its digits."""
+    """One row of a table whose numbers ran together: its cell keys and its digits.
+
+    ``gaps`` cells were printed empty and left no trace in the text ("000000" for seven
+    cells, the 商业企业 cell blank): the run then fills the other cells, and each empty one
+    can only be 0 — the table's identities still have to agree with every such reading."""
 
     keys: tuple[str, ...]
     run: str
     signed: tuple[bool, ...] = ()  # the columns that may be negative (本年增/减)
+    gaps: int = 0
+
+    def readings(self) -> Iterator[tuple[int, ...]]:
+        n = len(self.keys)
+        if self.gaps == 0:
+            yield from splits(self.run, n, self.signed)
+            return
+        seen: set[tuple[int, ...]] = set()
+        for part in splits(self.run, n - self.gaps):
+            for empty in itertools.combinations(range(n), self.gaps):
+                filled = iter(part)
+                full = tuple(0 if i in empty else next(filled) for i in range(n))
+                if full not in seen:
+                    seen.add(full)
+                    yield full
 
 
 @dataclass(frozen=True)
@@ -85,7 +104,7 @@ def solve(
     for row, checks, row_bounds in zip(rows, local, limits, strict=True):
         found: list[tuple[int, ...]] = []
         if len(row.run) <= MAX_RUN:
-            for count, split in enumerate(splits(row.run, len(row.keys), row.signed)):
+            for count, split in enumerate(row.readings()):
                 if count >= MAX_SPLITS:
                     found = []
                     break
@@ -98,7 +117,7 @@ def solve(
             if not found and (checks or row_bounds):
                 # No split adds up: the printed row itself may be wrong (a real defect the
                 # checks will report). Its digits still settle it when only one split exists.
-                every = list(itertools.islice(splits(row.run, len(row.keys), row.signed), 2))
+                every = list(itertools.islice(row.readings(), 2))
                 found = every if len(every) == 1 else []
         options.append(found)
     order = sorted(range(len(rows)), key=lambda i: len(options[i]))

@@ -15,6 +15,7 @@ import re
 from ..formats import FORMATS, SECTIONS
 from .labels import match_row
 from .normalize import halfwidth, label_key
+from .structure import is_short_title
 
 MIN_LENGTH = 400  # shorter lines are ordinary paragraphs or rows
 _HEADING_AT = re.compile(r"([一二三四五六七八])\s*([、.．]?)\s*")
@@ -54,6 +55,8 @@ def _part_starts(line: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for m in _HEADING_AT.finditer(line):
         section = _heading_at(line, m.end(), m.group(1), bare=not m.group(2))
+        if section is None and not found and m.group(1) == "一" and m.group(2):
+            section = _own_first_heading(line, m.end())
         if section is None or any(key == section[0] for _, key in found):
             continue
         if found and m.start() < found[-1][0]:
@@ -89,10 +92,24 @@ def _heading_at(line: str, start: int, number: str, bare: bool = False) -> tuple
 _INTERRUPTED = re.compile(r"[\d、。；（(\s]")
 
 
+def _own_first_heading(line: str, start: int) -> tuple[str, int] | None:
+    """ "一、年度工作核心成效（一）…": part 一 under the agency's own title, before any other
+    part: its words run to the first bracket, space or full stop."""
+    m = _OWN_TITLE.match(line, start)
+    if m is None or not is_short_title(m.group(1)):
+        return None
+    return "overview", m.end(1)
+
+
+_OWN_TITLE = re.compile(r"([^（(\s。，；：]{2,12})(?=[（(\s。，；：])")
+
+
 def _cut_heading(piece: str) -> tuple[str, str]:
     """Split "二、主动公开政府信息情况 第二十条…" into the heading and the rest."""
     m = _HEADING_AT.match(piece)
     found = _heading_at(piece, m.end(), m.group(1), bare=not m.group(2)) if m else None
+    if m is not None and found is None and m.group(1) == "一" and m.group(2):
+        found = _own_first_heading(piece, m.end())
     if m is None or found is None:
         return "", piece
     heading = piece[: found[1]].strip()

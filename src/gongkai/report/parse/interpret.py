@@ -39,7 +39,7 @@ def interpret(doc: Document) -> Report:
         if skip:
             skip -= 1
             continue
-        heading = heading_section(block.text)
+        heading = heading_section(block.text, first=not headings_found)
         if heading is not None and heading.key not in headings_found:
             headings_found.add(heading.key)
             section = heading.key

@@ -17,8 +17,10 @@ _TITLE_WORDS = ("年度报告", "年报", "工作报告")
 _TITLE_FIELD = re.compile(r"^\s*(?:文章)?(?:标题|题目|名称)\s*[:：]\s*")
 
 
-def heading_section(text: str) -> Section | None:
-    """The part a paragraph opens, if it is a heading like "四、政府信息公开行政复议…"."""
+def heading_section(text: str, first: bool = False) -> Section | None:
+    """The part a paragraph opens, if it is a heading like "四、政府信息公开行政复议…".
+    ``first``: no part has begun yet, so a short "一、…" heading in the agency's own words
+    ("一、年度工作核心成效") opens part 一."""
     if len(text) > _MAX_HEADING:
         return None
     m = _HEADING.match(halfwidth(text))
@@ -26,10 +28,20 @@ def heading_section(text: str) -> Section | None:
         return None
     rest = label_key(m.group(2))
     by_keyword = [s for s in SECTIONS if any(k in rest for k in s.keywords)]
+    if not by_keyword and first and m.group(1) == "一" and is_short_title(rest):
+        return SECTIONS[0]
     if not by_keyword:
         return None
     by_number = [s for s in by_keyword if s.number == m.group(1)]
     return (by_number or by_keyword)[0]
+
+
+_SHORT_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
+
+
+def is_short_title(text: str) -> bool:
+    """A heading's words: a few Chinese characters, no number or punctuation."""
+    return _SHORT_TITLE.match(text) is not None
 
 
 @dataclass(frozen=True)

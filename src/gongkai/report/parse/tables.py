@@ -102,7 +102,7 @@ class TableReader:
             return context, False
         pending, self._pending_label = self._pending_label, ""
         if not label and pending:
-            if _is_whole_remedy_line(self.fmt, pending, values):
+            if _is_whole_remedy_line(self.fmt, pending, values, positional):
                 # "行政复议" over the full part 四 table's 15 numbers, not over one piece's 5
                 self._place_remedy_line(values, positional, row)
                 return "remedy", False
@@ -201,12 +201,14 @@ class TableReader:
         self.rows_seen[seen_key] = source_row.line
         self.last_line[grid.table] = source_row.line
         columns, units = self._columns_for(grid)
-        run = _digit_run(values, len(columns))
+        run = _digit_run(values, len(columns), positional)
         if run is not None:
             keys = tuple(grid.key(row, c) for c in columns)
             signed = tuple(c.signed for c in columns)
             unit = _run_unit(values) or units.get(columns[-1].key)
-            self._runs.append((RunRow(keys, run, signed), grid, row, source_row, unit))
+            gaps = max(0, len(columns) - sum(c.isdigit() for c in run))
+            entry = RunRow(keys, run, signed, gaps)
+            self._runs.append((entry, grid, row, source_row, unit))
             return
         check = _row_identity(grid, columns)
         placed = self._settle(values, len(columns), positional, check, grid, row, source_row)
@@ -230,7 +232,7 @@ class TableReader:
         if any((grid.table, r.key) in self.rows_seen for r in rows):
             return False
         n = len(grid.columns)
-        run = _digit_run(values, n)
+        run = _digit_run(values, n, positional)
         if run is not None:  # "0000000": one row's digits run together
             fits = [v for v in splits(run, n) if sum(v[:-1]) == v[-1]]
             placed = [CellValue(str(x), x) for x in fits[0]] if len(fits) == 1 else None
@@ -269,10 +271,11 @@ class TableReader:
         if any((grid.table, r.key) in self.rows_seen for r in grid.rows):
             return
         totals = [i for i, (_, c) in enumerate(slots) if c.key == "total"]
-        run = _digit_run(values, len(slots))
+        run = _digit_run(values, len(slots), positional)
         if run is not None:
             keys = tuple(grid.key(r, c) for r, c in slots)
-            self._runs.append((RunRow(keys, run), grid, grid.rows[0], source_row, None))
+            gaps = max(0, len(keys) - sum(c.isdigit() for c in run))
+            self._runs.append((RunRow(keys, run, (), gaps), grid, grid.rows[0], source_row, None))
             for r in grid.rows:
                 self.rows_seen[(grid.table, r.key)] = source_row.line
             self.last_line[grid.table] = source_row.line
@@ -520,9 +523,12 @@ def _label_tail(row: TableRow | None) -> str:
     return text
 
 
-def _digit_run(values: list[CellValue], n: int) -> str | None:
+def _digit_run(values: list[CellValue], n: int, positional: bool) -> str | None:
     """The digits of a row whose cells ran together ("801000081" for 7 columns), or None.
-    Only whole runs of digits qualify: a row with a sign, a decimal or a unit is not one."""
+    Only whole runs of digits qualify: a row with a sign, a decimal or a unit is not one.
+    A table whose cell positions are exact (HTML, DOCX, XLSX) has no such rows."""
+    if positional or len(_trim_blanks(values)) >= n:
+        return None  # exact positions, or every cell is there (some printed empty)
     filled = [v for v in values if not v.blank]
     if not 0 < len(filled) < n:
         return None
@@ -531,7 +537,10 @@ def _digit_run(values: list[CellValue], n: int) -> str | None:
     if not all(_RUN.fullmatch(r) for r in raws):
         return None
     run = "".join(raws)
-    return run if sum(c.isdigit() for c in run) >= n else None
+    return run if sum(c.isdigit() for c in run) >= n - MAX_GAPS else None
+
+
+MAX_GAPS = 1  # empty cells a run-together row may have lost
 
 
 _RUN = re.compile(r"-?[0-9]+")
@@ -544,10 +553,12 @@ def _run_unit(values: list[CellValue]) -> str | None:
     return next((u for u in (WAN_YUAN, YUAN) if last.endswith(u)), None)
 
 
-def _is_whole_remedy_line(fmt: ReportFormat, label: str, values: list[CellValue]) -> bool:
+def _is_whole_remedy_line(
+    fmt: ReportFormat, label: str, values: list[CellValue], positional: bool
+) -> bool:
     match = match_row(fmt, label, "remedy")
     filled = [v for v in values if not v.blank]
-    run = _digit_run(values, len(fmt.remedy.cell_keys()))
+    run = _digit_run(values, len(fmt.remedy.cell_keys()), positional)
     return match is not None and (len(filled) > len(fmt.remedy.columns) or run is not None)
 
 
