@@ -232,3 +232,72 @@ def test_cells_with_words(raw: str, value: int) -> None:
 )
 def test_header_units(header: str, unit: str | None) -> None:
     assert header_unit(header) == unit
+
+
+def test_blank_cell_that_can_only_be_zero() -> None:
+    """pth-jjpq-2023.html leaves one 结转下年度 cell empty; its column already balances."""
+    report = load_path(REAL / "pth-jjpq-2023.html")
+    assert report.cells["apply.carried_out.commercial"] == 0
+    [f] = [f for f in report.findings if f.code == "BLANKS_AS_ZERO"]
+    assert f.cells == ("apply.carried_out.commercial",)
+
+
+def test_blank_cell_that_could_be_anything_stays_unknown() -> None:
+    """A blank is 0 only when the rest already balances: with one more new application of a
+    research institute, the blank 结转下年度 cell of that column would have to be 1 — unknown."""
+    from gongkai.report.render.md import render_md
+    from gongkai.report.sample import sample_report
+
+    base = sample_report(5, fmt="2021", year=2022)
+    assert base.cells["apply.carried_out.research"] == 0
+    lines = render_md(base).decode("utf-8").split("\n")
+    row = next(i for i, line in enumerate(lines) if line.startswith("| 四、结转下年度继续办理"))
+    cells = lines[row].split("|")
+    research = 6  # "| label |  |  | 自然人 | 商业企业 | 科研机构 |": the label spans three cells
+    cells[research] = "  "  # 科研机构 printed empty
+    lines[row] = "|".join(cells)
+    blank = read_report("\n".join(lines).encode("utf-8"), "blank.md")
+    assert blank.cells["apply.carried_out.research"] == 0
+    assert "BLANKS_AS_ZERO" in codes(blank)
+    new = next(i for i, line in enumerate(lines) if line.startswith("| 一、本年新收"))
+    cells = lines[new].split("|")
+    cells[research] = f" {int(cells[research]) + 1} "
+    lines[new] = "|".join(cells)
+    unbalanced = read_report("\n".join(lines).encode("utf-8"), "blank.md")
+    assert unbalanced.cells["apply.carried_out.research"] is None
+
+
+def test_run_together_row_that_lost_an_empty_cell() -> None:
+    """ux-jjf-2021: （一）予以公开 prints six digits for seven cells; every reading that keeps
+    the table's identities is all zero."""
+    report = load_path(REAL / "ux-jjf-2021.txt")
+    assert [report.cells[f"apply.granted.{c}"] for c in ("natural_person", "total")] == [0, 0]
+    [f] = [f for f in report.findings if f.code == "DIGITS_SPLIT"]
+    assert "只能为 0" in f.message
+
+
+def test_part_number_without_its_comma() -> None:
+    """ptd-jjpq-2020: "。一总体情况2020年，…"."""
+    report = load_path(REAL / "ptd-jjpq-2020.txt")
+    assert "SECTION_MISSING" not in codes(report)
+    assert report.sections["overview"].startswith("2020年")
+
+
+def test_part_one_under_the_agencys_own_title() -> None:
+    """pte-jspq-2025: 一、年度工作核心成效 … 五、当前存在的突出问题 … 七、其他需说明事项."""
+    report = load_path(REAL / "pte-jspq-2025.txt")
+    assert "SECTION_MISSING" not in codes(report)
+    assert report.sections["overview"].startswith("（一）主动公开多点发力")
+
+
+def test_cover_letter_title() -> None:
+    """ptd-sppq-2020: "…苏平片区管理局关于报送2020年度政府信息公开工作年度报告的函"."""
+    report = read_path(REAL / "ptd-sppq-2020.txt")
+    assert report.agency == "平潭综合实验区苏平片区管理局"
+
+
+def test_title_after_the_sites_menus() -> None:
+    """pth-jtj-2025.html: the page's menus and breadcrumbs stand before the title."""
+    report = read_path(REAL / "pth-jtj-2025.html")
+    assert (report.agency, report.year) == ("平潭综合实验区交通与建设局", 2025)
+    assert "网站支持IPV6" not in (report.sections["preamble"] or "")

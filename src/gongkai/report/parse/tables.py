@@ -393,29 +393,20 @@ class TableReader:
         self._blanks_that_must_be_zero()
 
     def _blanks_that_must_be_zero(self) -> None:
-        """A cell printed empty is unknown, unless an identity leaves it no value but 0: the
-        rest of the identity already balances, and counts are never negative (tables that
-        leave zeros blank). Any other value would break the table, so it is read as 0."""
+        """A cell printed empty is unknown, unless the table leaves it no value but 0: an
+        identity through it already balances without it (counts are never negative), and
+        no identity through it is broken by reading it as 0 (tables that leave zeros
+        blank). A blank in a table that does not add up stays unknown."""
         zeros: list[str] = []
-        changed = True
-        while changed and self._blanks:
-            changed = False
-            for identity in self.fmt.identities:
-                unknown = [k for k in identity.cells if self.cells.get(k) is None]
-                if not unknown or any(k not in self._blanks for k in unknown):
-                    continue
-                sides = [set(identity.left) & set(unknown), set(identity.right) & set(unknown)]
-                if all(sides):
-                    continue
-                left = sum(self.cells[k] or 0 for k in identity.left)
-                right = sum(self.cells[k] or 0 for k in identity.right)
-                if left != right:
-                    continue
-                for key in unknown:
-                    self.cells[key] = 0
-                    self._blanks.discard(key)
-                    zeros.append(key)
-                changed = True
+        while self._blanks:
+            candidates = self._balanced_blanks()
+            candidates = {k for k in candidates if self._zero_breaks_nothing(k, candidates)}
+            if not candidates:
+                break
+            for key in sorted(candidates, key=list(self.fmt.cells).index):
+                self.cells[key] = 0
+                self._blanks.discard(key)
+                zeros.append(key)
         if zeros:
             self._add(
                 finding(
@@ -428,6 +419,32 @@ class TableReader:
                     + ("等" if len(zeros) > 5 else ""),
                 )
             )
+
+    def _balanced_blanks(self) -> set[str]:
+        """Blank cells on one side of an identity whose known cells already balance."""
+        out: set[str] = set()
+        for identity in self.fmt.identities:
+            unknown = [k for k in identity.cells if self.cells.get(k) is None]
+            if not unknown or any(k not in self._blanks for k in unknown):
+                continue
+            if set(identity.left) & set(unknown) and set(identity.right) & set(unknown):
+                continue
+            if self._sum(identity.left, set(unknown)) == self._sum(identity.right, set(unknown)):
+                out.update(unknown)
+        return out
+
+    def _zero_breaks_nothing(self, key: str, zeros: set[str]) -> bool:
+        for identity in self.fmt.identities:
+            if key not in identity.cells:
+                continue
+            if any(self.cells.get(k) is None and k not in zeros for k in identity.cells):
+                continue  # not decidable yet: says nothing against 0
+            if self._sum(identity.left, zeros) != self._sum(identity.right, zeros):
+                return False
+        return True
+
+    def _sum(self, keys: tuple[str, ...], zeros: set[str]) -> Value:
+        return sum((0 if k in zeros else self.cells[k]) or 0 for k in keys)
 
     def _split_runs(self) -> None:
         """Split the rows whose digits ran together, all at once (see ``digit_runs``)."""
@@ -460,7 +477,8 @@ class TableReader:
                     )
                 )
             else:
-                split.setdefault(table_name(grid), []).append(row.label)
+                note = "（一个空白单元格未印出，只能为 0）" if run.gaps else ""
+                split.setdefault(table_name(grid), []).append(row.label + note)
         for table, labels in split.items():
             self._add(
                 finding(
@@ -468,7 +486,7 @@ class TableReader:
                     location=Location(self.source),
                     stage=Stage.PARSE,
                     table=table,
-                    rows=f"{len(labels)} 行",
+                    rows=f"{len(labels)} 行" + "".join(f"；{x}" for x in labels if "空白" in x),
                 )
             )
         self._runs.clear()
