@@ -373,3 +373,16 @@ def test_no_applications_stated_but_outcomes_printed() -> None:
         text, apply__outcome_total__natural_person=1, apply__carried_in__natural_person=1
     )
     assert codes(carried) == []
+
+
+def test_handled_applications_against_the_outcomes() -> None:
+    text = "全年办理政府信息公开申请1件。"
+    [f] = check_narrative(narrative(text))
+    assert (f.cells, f.actual, f.expected) == (("apply.outcome_total.total",), 1, 0)
+    ok = narrative(text, apply__outcome_total__total=1, apply__new__total=1)
+    assert codes(ok) == []
+
+
+def test_parts_that_add_up_end_the_list() -> None:
+    text = "公开信息20条，其中监督检查情况8条，其他应主动公开的政府信息12条；公开财政预决算信息2条、三公经费信息1条，发布公示公告50条。"
+    assert codes(narrative(text)) == []

@@ -111,6 +111,7 @@ def check_narrative(report: Report) -> list[Finding]:
     return [
         *_applications(report, text),
         *_applicants(report, text),
+        *_handled(report, text),
         *_outcomes(report, text),
         *_remedies(report, text),
         *_proactive(text, where),
@@ -184,6 +185,37 @@ def _handled_without_applications(report: Report, quote: str) -> Iterator[Findin
         handled = _cell_value(report, f"apply.outcome_total.{column}")
         if carried == 0 and handled is not None and handled > 0:
             yield _contradiction(report, f"apply.outcome_total.{column}", quote, 0)
+
+
+# Applications handled this year ("全年办理政府信息公开申请1件"): the year's outcomes (七)总计,
+# or, as some reports count, the applications received.
+_APPLY_HANDLED = re.compile(
+    rf"(?:办理|办结|答复|处理)(?:了)?(?:[^，。；！？0-9]{{0,12}}?){_APPLY_OBJECT}"
+    rf"(?:共|共计|合计)?(?P<n>{_NUM})(?:件|份|条)"
+)
+
+
+def _handled(report: Report, text: str) -> Iterator[Finding]:
+    key = "apply.outcome_total.total"
+    handled = _cell_value(report, key)
+    new = _cell_value(report, "apply.new.total")
+    carried = _cell_value(report, "apply.carried_in.total")
+    if handled is None:
+        return
+    accepted = {handled} | ({new} if new is not None else set())
+    if new is not None and carried is not None:
+        accepted.add(_add(new, carried))
+    for m in _APPLY_HANDLED.finditer(text):
+        start = _clause_start(text, m.start())
+        if _APPLY_OTHER_HANDLED.search(text, start, m.end()):
+            continue
+        stated = number(m.group("n"))
+        if stated is not None and stated not in accepted:
+            yield _contradiction(report, key, _quote(text, start, m.end()), stated)
+            return
+
+
+_APPLY_OTHER_HANDLED = re.compile(r"上年|去年|上一年|结转|同比|较|累计|历年|复议|诉讼|其中")
 
 
 # The applicants of this year's applications, stated in the same sentence as the count
@@ -467,6 +499,16 @@ class _Scan:
             self._share(m)
 
     def _end_clause(self, at: int) -> None:
+        # parts that already add up to the total: what follows is not another part
+        # ("其中…8条，其他…12条；公开财政预决算信息2条…" for 20)
+        top = self.top
+        if (
+            top is not None
+            and self.nested is None
+            and len(top.items) >= 2
+            and sum(i.value for i in top.items) == top.total.value
+        ):
+            self.top = None
         # a 包括 list lives in its own clause ("包括政策文件17条、信息公开41条")
         if self.nested is not None and (self.nested.items or self.nested.clause != self.clause):
             self._close(self.nested)
