@@ -90,3 +90,14 @@ def test_one_cell_per_line() -> None:
             lines.append(line)
     report = read_report("\n".join(lines).encode("utf-8"), "cells.txt")
     assert report.cells == REPORT.cells
+
+
+def test_title_after_the_sites_menus() -> None:
+    """A saved government page puts its menus and breadcrumbs before the report's title."""
+    chrome = (
+        "国务院 省政府\n\n网站支持IPV6\n\n首页\n\n政务公开\n\n当前位置：\n\n政府信息公开年报\n\n"
+    )
+    report = read_report((chrome + TEXT).encode("utf-8"), "page.md")
+    assert (report.agency, report.year) == (REPORT.agency, REPORT.year)
+    assert "网站支持IPV6" not in (report.sections["preamble"] or "")
+    assert report.cells == REPORT.cells

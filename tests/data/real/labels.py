@@ -249,14 +249,18 @@ def sources_table(labels: list[tuple[Path, dict]]) -> str:
 _WHERE_WE_LOOKED = """\
 Where the reports came from, and what the stored sources did not have: every file is from the
 stored archive of the 平潭综合实验区 government site (changwu/pingtan-gov-zwgk-archive): its
-departments' and 片区' 年报 pages (`page.txt`, the crawler's web-page text, and `page.html`).
+departments' and 片区' 年报 pages (`page.txt`, the crawler's web-page text).
 The reports of the 管委会 itself and of six of its departments are kept out on purpose (they
 check the work independently). That archive's binary attachments could not be fetched, and it
 holds no PDF, DOCX, WPS, scanned or Markdown form of an allowed report (one PDF attachment
 exists, unfetchable). Searches of the code index, peer projects (the `nianbao`-named and
 government-crawler repositories) and stored web pages found no other real report that can be
 saved whole: the peer projects' samples are made up, and stored web pages come as excerpts
-only. So the corpus has no PDF, DOCX or Markdown files yet; the PDF, DOCX, XLSX and HTML
+only. The same reports' `page.html` (120,000–375,000 characters of Word-exported markup each)
+can only be read through the text index 16,000 characters at a time; twelve were rebuilt that
+way, but not byte for byte (site template pieces filled in, table markup regenerated), so they
+were left out rather than counted as published files. So the corpus has no HTML, PDF, DOCX or
+Markdown files yet; the PDF, DOCX, XLSX and HTML
 readers are tested on reports the project renders (tests/data/inputs, the round-trip tests).
 Five more real reports, text extracted from their PDFs, are the seeds in tests/data/seeds."""
 

@@ -11,6 +11,7 @@ own. The rows come out tab-separated, the way the text reader already reads tabl
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..formats import FORMATS, SECTIONS
 from .labels import match_row
@@ -233,6 +234,7 @@ def _split_label(words: str) -> tuple[str, str]:
     return words[:cut].strip(), words[cut:].strip()
 
 
+@lru_cache(maxsize=65536)
 def _row_named(text: str) -> str | None:
     """The row ``text`` names (as "table.row"), if its name is not followed by header words."""
     key = label_key(text)
