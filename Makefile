@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench system clean
+.PHONY: demo test lint typecheck pytest bench loadtest system clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ bench: $(STAMP) system
 	$(BIN)/python -m bench
 	@echo "== web, applications on PostgreSQL"
 	bash scripts/with-postgres.sh $(BIN)/python -m bench web applications
+
+# 100 users for 5 minutes against gunicorn on a throwaway PostgreSQL (127.0.0.1 only); stops by itself.
+loadtest: $(STAMP) system
+	bash scripts/with-postgres.sh $(BIN)/python -m bench.load.run $(LOADTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -15,10 +15,14 @@ BENCHES = {
     "accuracy": ("report_core", "accuracy"),
     "parse": ("report_core", "parse_speed"),
     "render": ("report_core", "render_speed"),
+    "corpus": ("corpus_bench", "corpus_speed"),
     "web": ("web", "web_speed"),
     "applications": ("applications", "applications_speed"),
+    "portal": ("portal", "portal_speed"),
+    "api": ("api", "api_speed"),
+    "ocr": ("ocr", "ocr"),
 }
-NEEDS_DJANGO = {"web", "applications"}
+NEEDS_DJANGO = {"web", "applications", "portal", "api"}
 
 
 def main(names: list[str]) -> None:

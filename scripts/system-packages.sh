@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages gongkai's renderers and browser tests need:
 # CJK fonts for PDF output, poppler-utils to look at PDFs, chromium for UI tests,
-# LibreOffice to check that rendered DOCX opens. Idempotent; skips what is present.
+# LibreOffice to check that rendered DOCX opens, Tesseract with simplified-Chinese data to
+# read scanned reports by OCR. Idempotent; skips what is present.
 set -euo pipefail
-wanted=(fonts-noto-cjk fonts-wqy-zenhei poppler-utils chromium libreoffice-writer-nogui)
+wanted=(fonts-noto-cjk fonts-wqy-zenhei poppler-utils chromium libreoffice-writer-nogui tesseract-ocr tesseract-ocr-chi-sim)
 missing=()
 for pkg in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

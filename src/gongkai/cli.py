@@ -177,6 +177,15 @@ def serve(host: str, port: int, demo: bool, workers: int) -> None:
     serve_main(host=host, port=port, demo=demo, workers=workers)
 
 
+def _add_corpus() -> None:
+    from .corpus.cli import corpus  # after GongkaiError/Unusable exist: it imports them
+
+    cli.add_command(corpus)
+
+
+_add_corpus()
+
+
 def main() -> None:
     cli(prog_name="gongkai")
 

@@ -56,7 +56,14 @@ EXPECTED: dict[str, list[tuple[str, str | None, dict[str, str], dict[str, Any]]]
     ],
     "applications:personal": [("get", k, {}, exp) for k, exp in _PERSONAL.items()],
     "applications:attachment": [("get", k, {}, exp) for k, exp in _PERSONAL.items()],
-    "applications:notice": [("get", k, {"kind": "receipt"}, e) for k, e in _handle(200).items()],
+    "applications:all": [("get", None, {}, _by(200))],
+    # The fixture's application has no decision yet: the staff who may download get 404.
+    "applications:reply": [
+        ("get", k, {}, {p: 404 if v == 200 else v for p, v in exp.items()})
+        for k, exp in _PERSONAL.items()
+    ],
+    # A notice carries the applicant's name: the same people as the personal data page.
+    "applications:notice": [("get", k, {"kind": "receipt"}, e) for k, e in _PERSONAL.items()],
     **{
         name: [("post", k, {}, exp) for k, exp in _handle(400).items()]  # empty form: errors
         for name in ("applications:event", "applications:decide", "applications:fee")

@@ -78,11 +78,11 @@ def test_work_list_at_the_boundary(world: Any, today: dt.date, group: str, left:
 
 def test_detail_page_flags_overdue_the_day_after(world: Any, client_as: Any) -> None:
     app = _overdue_case(world)
-    client = client_as("clerk_jia")
+    # a fresh login each day: a session idle overnight has timed out (GONGKAI_SESSION_IDLE_MINUTES)
     with time_machine.travel(dt.datetime(2026, 11, 5, 10), tick=False):
-        assert "已逾期" not in _page(client, app)
+        assert "已逾期" not in _page(client_as("clerk_jia"), app)
     with time_machine.travel(dt.datetime(2026, 11, 6, 10), tick=False):
-        assert "已逾期" in _page(client, app)
+        assert "已逾期" in _page(client_as("clerk_jia"), app)
 
 
 def test_entering_2027_holidays_recomputes_open_deadlines(world: Any, client_as: Any) -> None:

@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from gongkai.accounts.models import Membership
 from gongkai.accounts.permissions import agencies_visible_to, can_edit_agency_data
@@ -37,7 +38,8 @@ def test_load_demo_prints_logins_and_is_idempotent() -> None:
     assert Agency.history.count() == history, "a second run must not add audit noise"
     for username in ("clerk", "reviewer", "supervisor", "admin"):
         assert f"{username}" in first and PASSWORD in first
-        assert authenticate(username=username, password=PASSWORD) is not None
+        login = RequestFactory().post("/accounts/login/")  # django-axes needs the request
+        assert authenticate(login, username=username, password=PASSWORD) is not None
 
 
 def test_demo_supervisor_sees_all_five_seed_agencies_and_clerk_only_hers() -> None:

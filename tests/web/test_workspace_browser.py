@@ -100,6 +100,6 @@ def test_compile_approve_publish_and_export(
     page.get_by_role("link", name="统计看板").first.click()
     page.get_by_role("link", name="乐清市人民政府").click()
     page.goto(page.url.split("?")[0] + "?year=2026")
-    row = page.locator("#workspaces tr", has_text="北白象镇人民政府").inner_text()
+    row = page.locator("#agencies tr", has_text="北白象镇人民政府").inner_text()
     assert "已公开" in row
     page.screenshot(path=str(ARTIFACTS / "workspace-dashboard.png"), full_page=True)

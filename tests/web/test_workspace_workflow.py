@@ -31,6 +31,7 @@ def test_the_declared_table() -> None:
         (S.SUBMITTED, Action.APPROVE, S.APPROVED, "approver"),
         (S.APPROVED, Action.RETURN, S.RETURNED, "approver"),
         (S.APPROVED, Action.PUBLISH, S.PUBLISHED, "editor"),
+        (S.PUBLISHED, Action.CORRECT, S.DRAFT, "editor"),
     }
 
 
@@ -133,7 +134,7 @@ def test_supervisor_dashboard_shows_each_agencys_workspace(world: Any, client_as
     workspace_for(world.jia, by=world.user("clerk_jia"))
     response = client_as("county_supervisor").get(f"/dashboard/{world.county.pk}/?year=2026")
     assert response.status_code == 200
-    rows = {r.agency.name: r.label for r in response.context["workspaces"]}
+    rows = {r.name: r.ws_label for r in response.context["page"].object_list}
     assert rows["甲镇人民政府"] == "草稿" and rows["乙镇人民政府"] == "未开始汇编"
     assert "年度报告工作台" in response.content.decode()
 

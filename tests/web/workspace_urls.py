@@ -1,6 +1,6 @@
 """Permission expectations of the workspace URLs (年度报告工作台), merged into the every-URL test.
 
-Keys: "workspace-<agency>" is a compiled draft workspace of that agency; "published-jia" is 甲镇's
+Keys: "workspace-<agency>" is a compiled draft workspace of that agency; "public-jia" is 甲镇's
 workspace taken through submit → approve → publish (see ``object_pk``). A workspace is seen like
 its agency and changed by the agency's clerks and reviewers (and the superuser); only the
 agency's own reviewer (负责人) reviews — not the superuser. The public page of a report is open
@@ -46,7 +46,7 @@ _REVIEW = {
 }
 _PUBLIC = {
     "workspace-jia": dict.fromkeys(_ALL, 404),  # not published: does not exist for anyone
-    "published-jia": dict.fromkeys(_ALL, 200),
+    "public-jia": dict.fromkeys(_ALL, 200),
     "workspace-missing": dict.fromkeys(_ALL, 404),
 }
 
@@ -64,6 +64,7 @@ EXPECTED: dict[str, list[Case]] = {
     "workspace:revert": [("post", k, {}, e) for k, e in _edit(302).items()],
     "workspace:submit": [("post", k, {}, e) for k, e in _edit(302).items()],
     "workspace:publish": [("post", k, {}, e) for k, e in _edit(302).items()],
+    "workspace:correct": [("post", k, {}, e) for k, e in _edit(400).items()],  # no reason
     "workspace:review": [("post", k, {}, e) for k, e in _REVIEW.items()],
     "published:report": [("get", k, {}, e) for k, e in _PUBLIC.items()],
     "published:export": [("get", k, {"kind": "md"}, e) for k, e in _PUBLIC.items()],
@@ -71,14 +72,14 @@ EXPECTED: dict[str, list[Case]] = {
 
 
 def object_pk(world: Any, key: str) -> int | None:
-    """The pk for "workspace-<agency>" / "published-<agency>"; None for keys that are not ours."""
+    """The pk for "workspace-<agency>" / "public-<agency>"; None for keys that are not ours."""
     prefix, _, agency_key = key.partition("-")
-    if prefix not in {"workspace", "published"} or not agency_key:
+    if prefix not in {"workspace", "public"} or not agency_key:
         return None
     agency = getattr(world, agency_key, None)
     if agency is None:
         return 999_999
-    if prefix == "published":
+    if prefix == "public":
         users = world.users
         return published_workspace(agency, users["clerk_jia"], users["reviewer_jia"]).pk
     return workspace_for(agency).pk

@@ -80,6 +80,10 @@ TRANSITIONS: dict[tuple[State, EventKind], tuple[State, frozenset[Role]]] = {
 }
 
 
+# What the applicant records personally through the portal (no staff role): 补正 online.
+APPLICANT_MAY = frozenset({E.CORRECTION_RECEIVED})
+
+
 class TransitionError(ValueError):
     """An event the table does not allow in the current state (Chinese message)."""
 

@@ -21,6 +21,8 @@ from gongkai.report.model import Report, Value
 from gongkai.report.pipeline import analyse
 from gongkai.reports.models import AnnualReport, ReportCell, ReportFinding, Status
 
+from .cache import remembered
+
 MISSING = "missing"
 STATE_LABELS = {MISSING: "未上传", **dict(Status.choices)}
 
@@ -35,8 +37,9 @@ def format_for_year(year: int) -> str:
 
 
 def years_in(agencies: QuerySet[Agency]) -> list[int]:
-    years = AnnualReport.objects.filter(agency__in=agencies).values_list("year", flat=True)
-    return sorted(set(years.distinct()), reverse=True)
+    reports = AnnualReport.objects.filter(agency__in=agencies)
+    years = reports.values_list("year", flat=True)
+    return remembered("years", reports, lambda: sorted(set(years.distinct()), reverse=True))
 
 
 def default_year(years: list[int]) -> int:
@@ -61,12 +64,13 @@ def aggregate_report(agencies: QuerySet[Agency], year: int, title_agency: str) -
     agency has a value. The identities are then checked on the sum."""
     fmt = format_for_year(year)
     spec = FORMATS[fmt]
-    rows = (
-        ReportCell.objects.filter(report__in=reports_in(agencies, year).filter(format=fmt))
-        .values("key")
-        .annotate(total=Sum("value"))
-    )
-    sums = {r["key"]: r["total"] for r in rows if r["key"] in spec.cells}
+    reports = reports_in(agencies, year).filter(format=fmt)
+
+    def total() -> dict[str, Decimal | None]:
+        rows = ReportCell.objects.filter(report__in=reports).values("key").annotate(t=Sum("value"))
+        return {r["key"]: r["t"] for r in rows if r["key"] in spec.cells}
+
+    sums = remembered(f"sums|{fmt}", reports, total)
     cells = {key: _typed(c.unit, sums.get(key)) for key, c in spec.cells.items()}
     report = Report(format=fmt, agency=title_agency, year=year, cells=cells)
     return analyse(report)
@@ -109,15 +113,13 @@ def agency_rows(agencies: QuerySet[Agency], year: int) -> list[AgencyRow]:
 
 @dataclass
 class Summary:
-    states: dict[str, int] = field(default_factory=dict)
     by_severity: dict[str, int] = field(default_factory=dict)
     by_code: list[tuple[str, str, int]] = field(default_factory=list)
 
 
-def summary(rows: list[AgencyRow], agencies: QuerySet[Agency], year: int) -> Summary:
-    out = Summary(states={s: 0 for s in STATE_LABELS})
-    for row in rows:
-        out.states[row.state] += 1
+def summary(agencies: QuerySet[Agency], year: int) -> Summary:
+    """The findings of the year's reports, counted by code and severity in one query."""
+    out = Summary()
     findings = ReportFinding.objects.filter(report__in=reports_in(agencies, year))
     counted = findings.values("code", "severity").annotate(n=Count("id")).order_by("-n", "code")
     for r in counted:

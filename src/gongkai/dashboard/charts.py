@@ -17,6 +17,7 @@ from gongkai.report.model import Report
 from gongkai.reports.models import AnnualReport, ReportCell
 
 from .aggregate import reports_in
+from .cache import remembered
 
 NEW_TOTAL = "apply.new.total"
 RANK_LIMIT = 20
@@ -54,26 +55,33 @@ def by_applicant(report: Report) -> list[dict[str, Any]]:
 
 
 def ranking(agencies: QuerySet[Agency], year: int) -> list[dict[str, Any]]:
-    rows = (
-        ReportCell.objects.filter(
-            report__in=reports_in(agencies, year), key=NEW_TOTAL, value__gte=rank_minimum()
+    reports, minimum = reports_in(agencies, year), rank_minimum()
+
+    def ranked() -> list[dict[str, Any]]:
+        rows = (
+            ReportCell.objects.filter(report__in=reports, key=NEW_TOTAL, value__gte=minimum)
+            .order_by("-value", "report__agency__name")
+            .values_list("report__agency__name", "value")[:RANK_LIMIT]
         )
-        .order_by("-value", "report__agency__name")
-        .values_list("report__agency__name", "value")[:RANK_LIMIT]
-    )
-    return [{"name": name, "value": _number(value)} for name, value in rows]
+        return [{"name": name, "value": _number(value)} for name, value in rows]
+
+    return remembered(f"ranking|{minimum}", reports, ranked)
 
 
 def trend(agencies: QuerySet[Agency]) -> list[dict[str, Any]]:
     """New applications per year, summed over the agencies, with the number of reports."""
     reports = AnnualReport.objects.filter(agency__in=agencies)
-    sums = (
-        ReportCell.objects.filter(report__in=reports, key=NEW_TOTAL)
-        .values("report__year")
-        .annotate(total=Sum("value"))
-        .order_by("report__year")
-    )
-    return [{"year": r["report__year"], "value": _number(r["total"])} for r in sums]
+
+    def per_year() -> list[dict[str, Any]]:
+        sums = (
+            ReportCell.objects.filter(report__in=reports, key=NEW_TOTAL)
+            .values("report__year")
+            .annotate(total=Sum("value"))
+            .order_by("report__year")
+        )
+        return [{"year": r["report__year"], "value": _number(r["total"])} for r in sums]
+
+    return remembered("trend", reports, per_year)
 
 
 def chart_data(report: Report, agencies: QuerySet[Agency], year: int) -> dict[str, Any]:

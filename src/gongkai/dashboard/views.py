@@ -15,16 +15,17 @@ from gongkai.agencies.models import Agency
 from gongkai.report.render import MEDIA_TYPES
 from gongkai.report.render import render as render_report
 from gongkai.reports.markup import marked_fragment, report_css
-from gongkai.reports.security import csp
-from gongkai.workspace.status import workspace_rows
+from gongkai.site.listing import BadQuery, lists, page_of
+from gongkai.site.query import query_year
 
 from . import aggregate as agg
+from .cache import remembered
 from .charts import chart_data
+from .rows import PER_PAGE, SHOW, as_lines, lines, state_counts
 from .xlsx import agencies_table
 
 
 @login_required
-@csp
 def index(request: HttpRequest) -> HttpResponse:
     """The top agencies of the user's scope, each a way into its dashboard."""
     visible = agencies_visible_to(request.user)
@@ -34,8 +35,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _year(request: HttpRequest, years: list[int]) -> int:
-    raw = request.GET.get("year", "")
-    return int(raw) if raw.isdigit() and 1990 < int(raw) < 2100 else agg.default_year(years)
+    return query_year(request, agg.default_year(years))
 
 
 def _title(agency: Agency, count: int) -> str:
@@ -43,30 +43,45 @@ def _title(agency: Agency, count: int) -> str:
 
 
 @login_required
-@csp
+@lists
 def agency_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    """The scope's figures: one query per section (states, table page, findings, sum, charts)."""
     agency = get_visible_agency_or_404(request.user, pk)
     agencies = agg.scope(request.user, agency)
     years = agg.years_in(agencies)
     year = _year(request, years)
-    rows = agg.agency_rows(agencies, year)
-    total = agg.aggregate_report(agencies, year, _title(agency, len(rows)))
+    show = request.GET.get("show", "")
+    if show not in SHOW:
+        raise BadQuery("查询条件有误：显示范围只能是全部机关、仅有错误的或仅未上传的")
+    page = page_of(request, lines(agencies, year, show), per_page=PER_PAGE)
+    page.object_list = as_lines(page.object_list)
+    count, states = state_counts(agencies, year)
+    total = agg.aggregate_report(agencies, year, _title(agency, count))
     context: dict[str, Any] = {
         "agency": agency,
         "year": year,
         "years": years,
-        "rows": rows,
-        "summary": agg.summary(rows, agencies, year),
+        "page": page,
+        "show": show,
+        "shows": SHOW,
+        "count": count,
+        "states": states,
+        "summary": agg.summary(agencies, year),
         "state_labels": agg.STATE_LABELS,
         "aggregate": total,
         # The aggregate's only text is the agency name, escaped by the core renderer.
-        "fragment": mark_safe(marked_fragment(total)),
+        "fragment": mark_safe(_fragment(total, agencies, year)),
         "report_css": report_css(),
         "charts": chart_data(total, agencies, year),
-        "reported": sum(1 for r in rows if r.report_id),
-        "workspaces": workspace_rows(agencies, year),
+        "reported": count - states[agg.MISSING],
     }
     return render(request, "dashboard/agency.html", context)
+
+
+def _fragment(total: Any, agencies: Any, year: int) -> str:
+    """The aggregate drawn in the official layout, drawn again only when a report changed."""
+    name = f"fragment|{year}|{total.agency}"
+    return remembered(name, agg.reports_in(agencies, year), lambda: marked_fragment(total))
 
 
 def _xlsx(body: bytes, filename: str) -> HttpResponse:

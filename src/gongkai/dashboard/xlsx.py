@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
-import xlsxwriter
 from django.db.models import QuerySet
 
 from gongkai.agencies.models import Agency
 from gongkai.report.formats import FORMATS
+from gongkai.report.render.workbook import text_workbook
 from gongkai.reports.models import ReportCell
 
 from .aggregate import AgencyRow, format_for_year, reports_in
@@ -25,7 +25,7 @@ def agencies_table(rows: list[AgencyRow], agencies: QuerySet[Agency], year: int)
     for agency_id, key, value in cells.values_list("report__agency_id", "key", "value"):
         values.setdefault(agency_id, {})[key] = value
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    book = text_workbook(buffer)
     sheet = book.add_worksheet(f"{year}年度各机关")
     bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
     head = ["机关", "机构代码", "状态", "错误", "提示"]

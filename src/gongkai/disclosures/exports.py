@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 
-import xlsxwriter
+from xlsxwriter import Workbook
+
+from gongkai.report.render.workbook import text_workbook
 
 from .models import Item
 from .services import Stats
@@ -23,9 +25,9 @@ MONTHLY_HEADER = [
 ]
 
 
-def _book() -> tuple[io.BytesIO, xlsxwriter.Workbook]:
+def _book() -> tuple[io.BytesIO, Workbook]:
     buffer = io.BytesIO()
-    return buffer, xlsxwriter.Workbook(buffer, {"in_memory": True})
+    return buffer, text_workbook(buffer)
 
 
 def monthly_xlsx(agency_name: str, year: int, month: int, items: Iterable[Item]) -> bytes:

@@ -21,8 +21,20 @@ class ItemForm(forms.ModelForm):
 
     class Meta:
         model = Item
-        fields = ("title", "doc_number", "formed_on", "category", "article_item", "channels", "url")
-        widgets: ClassVar[dict[str, Any]] = {"formed_on": DATE}
+        fields = (
+            "title",
+            "doc_number",
+            "formed_on",
+            "category",
+            "article_item",
+            "channels",
+            "url",
+            "body",
+        )
+        widgets: ClassVar[dict[str, Any]] = {
+            "formed_on": DATE,
+            "body": forms.Textarea(attrs={"rows": 8}),
+        }
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -36,6 +36,9 @@ class ImportError_(Exception):
         super().__init__("；".join(errors))
         self.errors = errors
 
+    def __reduce__(self) -> tuple[type, tuple[list[str]]]:  # raised in the worker's child
+        return type(self), (self.errors,)
+
 
 def read_rows(name: str, data: bytes) -> list[list[Any]]:
     if name.lower().endswith(".xlsx"):
@@ -60,7 +63,16 @@ def read_rows(name: str, data: bytes) -> list[list[Any]]:
             except csv.Error as exc:  # e.g. a NUL byte: not a CSV a spreadsheet would write
                 raise ImportError_([f"无法读取 CSV 文件：{exc}"]) from None
         raise ImportError_(["CSV 文件编码无法识别（请使用 UTF-8 或 GBK）。"])
-    raise ImportError_(["只能导入 .csv 或 .xlsx 文件。"])
+    raise ImportError_([ONLY_CSV_XLSX])
+
+
+ONLY_CSV_XLSX = "只能导入 .csv 或 .xlsx 文件。"
+
+
+def check_name(name: str) -> None:
+    """The quick check the upload view makes before queueing the import."""
+    if not name.lower().endswith((".csv", ".xlsx")):
+        raise ImportError_([ONLY_CSV_XLSX])
 
 
 def _blank(value: Any) -> bool:
@@ -128,9 +140,13 @@ def _entry(agency: Agency, header: list[str], row: list[Any], line: int) -> tupl
     return entry, errors
 
 
-def import_entries(agency: Agency, name: str, data: bytes, *, by: Actor) -> list[RegisterEntry]:
-    """Parse and save every row, or raise :class:`ImportError_` listing all errors."""
-    rows = [r for r in read_rows(name, data) if any(not _blank(v) for v in r)]
+def import_entries(
+    agency: Agency, name: str, data: bytes, *, by: Actor, rows: list[list[Any]] | None = None
+) -> list[RegisterEntry]:
+    """Parse and save every row, or raise :class:`ImportError_` listing all errors.
+    ``rows``: the file already read by ``read_rows`` (in the background job's limited child)."""
+    rows = rows if rows is not None else read_rows(name, data)
+    rows = [r for r in rows if any(not _blank(v) for v in r)]
     if not rows:
         raise ImportError_(["文件是空的。"])
     header = [str(h).strip() if h is not None else "" for h in rows[0]]

@@ -23,6 +23,7 @@ __all__ = [
     "PUBLICATION_WORKING_DAYS",
     "Stats",
     "ensure_default_categories",
+    "overdue_cutoff",
     "overdue_items",
     "part_two",
     "publication_deadline",
@@ -61,6 +62,17 @@ def ensure_default_categories(agency: Agency) -> list[Category]:
 def publication_deadline(item: Item, calendar: WorkCalendar | None = None) -> Deadline:
     """The last day to publish under 第二十六条 (provisional when a year's plan is unknown)."""
     return (calendar or work_calendar()).add_working_days(item.formed_on, PUBLICATION_WORKING_DAYS)
+
+
+def overdue_cutoff(today: dt.date, calendar: WorkCalendar | None = None) -> dt.date:
+    """The latest 形成日期 whose 第二十六条 deadline is past on ``today``: an unpublished item
+    formed on or before it is overdue, one formed later is not. (A later formed date never has
+    an earlier deadline, so one date answers for every item — no deadline per item.)"""
+    calendar = calendar or work_calendar()
+    day = today - dt.timedelta(days=PUBLICATION_WORKING_DAYS)  # its deadline is today or later
+    while calendar.add_working_days(day, PUBLICATION_WORKING_DAYS).date >= today:
+        day -= dt.timedelta(days=1)
+    return day
 
 
 def overdue_items(

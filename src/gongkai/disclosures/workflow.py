@@ -14,6 +14,9 @@ with who/when/role/opinion; ``Item.status`` is only a cache of the last step. Pu
 re-checks the recorded steps since the last 退回 (``missing_steps``), so a stale or forged status
 cannot publish an item that has not been through the whole chain. A superuser operates the system
 but reviews nothing (see accounts.permissions).
+
+Four eyes (双人审核): whoever submitted the item may not give the 科室负责人意见 or the 领导审批
+on it (``APPROVALS``) — a reviewer who drafts an item needs a second reviewer to approve it.
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ TRANSITIONS: tuple[Transition, ...] = (
 # The steps that must all be on record, in this order, before an item is published.
 CHAIN = (Step.SUBMIT, Step.DEPT_OPINION, Step.SECRECY_REVIEW, Step.LEADER_APPROVAL)
 EDITABLE = frozenset({Status.DRAFT})
+# The approving steps the submitter may not take on their own item (four eyes).
+APPROVALS = frozenset({Step.DEPT_OPINION, Step.LEADER_APPROVAL})
 
 
 class ReviewError(Exception):
@@ -75,7 +80,18 @@ def transition_for(item: Item, step: str) -> Transition | None:
 def allowed_steps(user: object, item: Item) -> list[Transition]:
     """The transitions ``user`` may take on ``item`` now (for the buttons on the page)."""
     mine = roles_of(user, item)
-    return [t for t in TRANSITIONS if t.source == item.status and t.roles & mine]
+    own = _submitted_by(item, user)
+    return [
+        t
+        for t in TRANSITIONS
+        if t.source == item.status and t.roles & mine and not (own and t.step in APPROVALS)
+    ]
+
+
+def _submitted_by(item: Item, user: object) -> bool:
+    """Whether ``user`` took the latest 提交审核 of ``item``."""
+    last = item.steps.filter(step=Step.SUBMIT).order_by("-at", "-pk").first()
+    return last is not None and last.actor_id == getattr(user, "pk", None)
 
 
 def missing_steps(item: Item) -> list[Step]:
@@ -106,6 +122,11 @@ def take_step(
     if role is None:
         names = "、".join(Role(r).label for r in sorted(transition.roles))
         raise ReviewError(f"「{transition.step.label}」须由本机关的{names}办理。")
+    if step in APPROVALS and _submitted_by(item, by):
+        raise ReviewError(
+            f"双人审核：提交人不能对自己提交的信息办理「{transition.step.label}」，"
+            "请由本机关另一位审核人（负责人）办理。"
+        )
     needs_opinion = {Step.DEPT_OPINION, Step.SECRECY_REVIEW, Step.LEADER_APPROVAL, Step.RETURN}
     if step in needs_opinion and not opinion.strip():
         raise ReviewError(f"请填写{transition.step.label}的意见。")

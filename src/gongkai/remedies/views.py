@@ -20,7 +20,10 @@ from gongkai.accounts.permissions import (
 from gongkai.agencies.audit import changes_of
 from gongkai.agencies.services import audited_save
 from gongkai.report.formats import format_for_year
+from gongkai.site.listing import filtered, lists, page_of
+from gongkai.site.query import query_year
 
+from .filters import CaseFilter
 from .forms import CaseForm
 from .models import Case
 from .services import part_four
@@ -36,15 +39,16 @@ def _visible_case(user: Any, pk: int) -> Case:
 
 
 def _year(request: HttpRequest) -> int:
-    try:
-        return min(max(int(request.GET.get("year", "")), 2019), 2100)
-    except ValueError:
-        return timezone.localdate().year
+    return query_year(request, timezone.localdate().year, minimum=2019)
 
 
 @login_required
+@lists
 def case_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """Part 四 of the year, and the agency's cases searched, filtered and paged."""
     agency = get_visible_agency_or_404(request.user, pk)
+    found = CaseFilter(request.GET, queryset=agency.cases.order_by("-filed_on", "-pk"))
+    page = page_of(request, filtered(found))
     year = _year(request)
     counts = part_four(agency, year)
     grid = format_for_year(year).remedy
@@ -52,7 +56,8 @@ def case_list(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "agency": agency,
         "year": year,
-        "cases": agency.cases.all(),
+        "filter": found,
+        "page": page,
         "columns": grid.columns,
         "table": table,
         "can_edit": can_edit_agency_data(request.user, agency),

@@ -190,6 +190,17 @@ CATALOGUE: dict[str, Message] = {
         "正文“{quote}”：占比应为 {expected}%，而非 {actual}%",
         "The text '{quote}': the share should be {expected}%, not {actual}%",
     ),
+    # ---- scanned reports read by OCR (parse/ocr.py, checks/ocr.py)
+    "OCR_MISREAD_SUSPECTED": Message(
+        W,
+        "{label}：扫描件识别为 {actual}，但若读作 {expected}（“{raw}”→“{reading}”，只差一个字符），涉及该格的勾稽关系均成立；请对照原件确认，数值未作改动",
+        "{label}: read by OCR as {actual}, but reading it as {expected} ('{raw}' → '{reading}', one character) makes every identity through it hold; please confirm against the scan (the value was not changed)",
+    ),
+    "OCR_LOW_CONFIDENCE": Message(
+        INFO,
+        "{count} 个单元格的 OCR 识别置信度较低（低于 {threshold}），请对照扫描件核对：{labels}",
+        "{count} cells were read by OCR with low confidence (below {threshold}); please check them against the scan: {labels}",
+    ),
     # ---- figures changed by hand in the report workspace (gongkai.workspace)
     "MANUAL_OVERRIDE": Message(
         W,

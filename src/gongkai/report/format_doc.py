@@ -25,6 +25,9 @@ declarations in `src/gongkai/report/formats.py`.
   an amount printed with no unit anywhere is read as 万元 with a warning (`AMOUNT_UNIT_ASSUMED`).
 - `gongkai parse` prints `{"source", "format", "agency", "year", "title", "cells", "sections",
   "provenance", "findings"}`; `gongkai schema` prints the JSON Schema.
+- A cell read by OCR from a scan (PNG/JPEG/TIFF, or a PDF page without text) also has
+  `box` (`[x, y, w, h]` in page pixels, 200 dpi for a PDF page) and `confidence` (0–100) in
+  its `provenance`; other cells have neither.
 """
 
 

@@ -70,10 +70,7 @@ def report_to_dict(report: Report, lang: str | None = None) -> dict[str, Any]:
         "title": report.title,
         "cells": {k: cell_to_json(v) for k, v in report.cells.items()},
         "sections": dict(report.sections),
-        "provenance": {
-            k: {"source": p.source, "page": p.page, "line": p.line, "raw": p.raw, "unit": p.unit}
-            for k, p in report.provenance.items()
-        },
+        "provenance": {k: provenance_to_dict(p) for k, p in report.provenance.items()},
         "findings": [finding_to_dict(f, lang) for f in report.findings],
     }
 
@@ -126,6 +123,36 @@ def _opt_int(value: Any) -> int | None:
 
 def _opt_str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
+
+
+def _opt_box(value: Any) -> tuple[int, int, int, int] | None:
+    if not isinstance(value, list) or len(value) != 4:
+        return None
+    if not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value):
+        return None
+    return (value[0], value[1], value[2], value[3])
+
+
+def _opt_confidence(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if 0 <= value <= 100 else None
+
+
+def provenance_to_dict(p: Provenance) -> dict[str, Any]:
+    """A cell's provenance; ``box`` and ``confidence`` only for cells read by OCR."""
+    out: dict[str, Any] = {
+        "source": p.source,
+        "page": p.page,
+        "line": p.line,
+        "raw": p.raw,
+        "unit": p.unit,
+    }
+    if p.box is not None:
+        out["box"] = list(p.box)
+    if p.confidence is not None:
+        out["confidence"] = p.confidence
+    return out
 
 
 def _finding_from_dict(d: Any) -> Finding | None:
@@ -189,6 +216,8 @@ def report_from_dict(data: Any) -> Report:
                     _opt_int(p.get("page")),
                     _opt_int(p.get("line")),
                     _opt_str(p.get("unit")),
+                    _opt_box(p.get("box")),
+                    _opt_confidence(p.get("confidence")),
                 )
     findings = [f for f in map(_finding_from_dict, data.get("findings") or []) if f is not None]
     return Report(

@@ -18,7 +18,7 @@ Value = int | Decimal | None
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where a cell's value was read: file, page (PDF/DOCX), line, and the raw text.
+    """Where a cell's value was read: file, page (PDF/DOCX/scan), line, and the raw text.
 
     For amounts, ``unit`` keeps the unit the source used ("万元", "元", or None when the
     source printed none) so a converted value can be traced to what was published.
@@ -29,6 +29,10 @@ class Provenance:
     page: int | None = None
     line: int | None = None
     unit: str | None = None
+    # OCR'd cells only: the cell's box (x, y, w, h) in page pixels and the engine's
+    # confidence (0–100), so a clerk can be shown the very spot of the scan
+    box: tuple[int, int, int, int] | None = None
+    confidence: float | None = None
 
     @property
     def location(self) -> Location:

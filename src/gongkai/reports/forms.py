@@ -34,7 +34,8 @@ class UploadForm(forms.Form):
     )
     files = MultipleFileField(
         label="报告文件",
-        help_text="可一次选择多个文件：Word（.docx）、PDF、HTML、Excel（.xlsx）或纯文本。",
+        help_text="可一次选择多个文件：Word（.docx）、PDF、HTML、Excel（.xlsx）、纯文本，"
+        "或扫描件（图片版 PDF、PNG、JPEG、TIFF，自动 OCR 识别，每页约数秒）。",
     )
 
     def __init__(self, *args: Any, agencies: QuerySet[Agency], **kwargs: Any) -> None:

@@ -40,6 +40,11 @@ class AnnualReport(models.Model):
     error_count = models.PositiveIntegerField("错误数", default=0)
     warning_count = models.PositiveIntegerField("提示数", default=0)
     data = models.JSONField("报告数据")
+    # Set when the annual report workspace published this report (its version number): the
+    # report is then frozen here; corrections go through the workspace as a new version.
+    published_version = models.PositiveSmallIntegerField(
+        "公开版本", null=True, blank=True, editable=False
+    )
     original = models.FileField("原始文件", upload_to=original_upload_to, blank=True)
     original_name = models.CharField("原始文件名", max_length=255, blank=True)
     original_size = models.PositiveBigIntegerField("文件大小", default=0)
@@ -74,7 +79,12 @@ class AnnualReport(models.Model):
         constraints = (
             models.UniqueConstraint(fields=["agency", "year"], name="annual_report_one_per_year"),
         )
-        indexes = (models.Index(fields=["year", "agency"], name="annual_report_year_agency"),)
+        indexes = (
+            models.Index(fields=["year", "agency"], name="annual_report_year_agency"),
+            # Covers the dashboard's fingerprint of a scope's reports (dashboard/cache.py)
+            # without reading the rows, whose report data is large.
+            models.Index(fields=["agency", "year", "updated_at"], name="annual_report_changed"),
+        )
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year}年度报告"

@@ -17,16 +17,14 @@ from gongkai.report.findings import Severity
 from gongkai.report.formats import FORMATS, SECTION_KEYS, Unit
 from gongkai.report.jsonio import report_from_dict, report_to_dict
 from gongkai.report.model import Report, Value
-from gongkai.report.parse import UnreadableInput, read_report
 from gongkai.report.pipeline import analyse
 
 from .models import AnnualReport, Correction, ReportCell, ReportFinding, Status
+from .parsing import ImportRefused, parse_upload
+
+__all__ = ["ImportRefused"]  # raised here, defined where the worker's child can import it
 
 User = Any
-
-
-class ImportRefused(Exception):
-    """The file was not stored; the message says why, in Chinese, for the page."""
 
 
 class CorrectionRefused(ValueError):
@@ -108,27 +106,34 @@ def previous_report(agency: Agency, year: int) -> Report | None:
 
 
 def import_upload(
-    agency: Agency, upload: Upload, *, by: User, year: int | None = None
+    agency: Agency, upload: Upload, *, by: User, year: int | None = None, limited: bool = False
 ) -> AnnualReport:
     """Parse, check and store one uploaded file; a re-upload replaces the year's report.
 
     Raises ``ImportRefused`` (nothing stored) for a file too large or not a report at all.
+    ``limited``: parse in a child process under the worker's CPU/memory/time limits (raises
+    ``gongkai.jobs.limits.LimitExceeded``); the background upload job sets it.
     """
     limit = settings.GONGKAI_MAX_UPLOAD_BYTES
     if len(upload.data) > limit:
         raise ImportRefused(f"文件超过 {settings.GONGKAI_MAX_UPLOAD_MB} MB 的上限，未导入")
-    try:
-        report = read_report(upload.data, upload.name)
-    except UnreadableInput as exc:
-        raise ImportRefused(f"无法读取该文件：{exc}") from None
-    if not any(v is not None for v in report.cells.values()) and not any(report.sections.values()):
-        raise ImportRefused("文件中没有识别出年度报告的表格或正文，未导入")
-    year = year or report.year
-    if not year:
-        raise ImportRefused("无法从报告中识别年度，请在上传时选择年度")
-    report.year = year
-    analyse(report, previous_report(agency, year))
-    return _save_import(agency, year, report, upload, by)
+    args = (upload.name, upload.data, year, _previous_data(agency, year))
+    if limited:
+        from gongkai.jobs.limits import run_limited
+
+        report = run_limited("gongkai.reports.parsing:parse_upload", *args)
+    else:
+        report = parse_upload(*args)
+    return _save_import(agency, report.year, report, upload, by)
+
+
+def _previous_data(agency: Agency, year: int | None) -> dict[int, dict[str, Any]]:
+    """The stored data the cross-year checks may need: last year's, or every year's when the
+    year is read from the file."""
+    reports = AnnualReport.objects.filter(agency=agency)
+    if year:
+        reports = reports.filter(year=year - 1)
+    return dict(reports.values_list("year", "data"))
 
 
 @transaction.atomic
@@ -136,6 +141,8 @@ def _save_import(
     agency: Agency, year: int, report: Report, upload: Upload, by: User
 ) -> AnnualReport:
     obj = AnnualReport.objects.select_for_update().filter(agency=agency, year=year).first()
+    if obj is not None and obj.published_version is not None:
+        raise ImportRefused(FROZEN.format(n=obj.published_version) + "，不能用上传的文件替换")
     replacing = obj is not None
     obj = obj or AnnualReport(agency=agency, year=year)
     obj.original_name = upload.name[:255]
@@ -148,6 +155,16 @@ def _save_import(
 
 
 # ---------------------------------------------------------------- corrections
+
+FROZEN = "该报告已由年度报告工作台公开发布（第{n}版），已冻结：更正请在工作台发起“更正”，生成新版本并重新审核、发布"
+
+
+def _unfrozen(pk: int) -> AnnualReport:
+    """The report, locked for the change — refused once published through the workspace."""
+    obj = AnnualReport.objects.select_for_update().get(pk=pk)
+    if obj.published_version is not None:
+        raise CorrectionRefused(FROZEN.format(n=obj.published_version))
+    return obj
 
 
 def parse_cell_value(fmt: str, key: str, raw: str) -> Value:
@@ -181,7 +198,7 @@ def _text(value: Value) -> str:
 @transaction.atomic
 def correct_cell(obj: AnnualReport, key: str, raw: str, *, by: User, reason: str) -> Correction:
     """Change one cell, re-run the checks at once, and record who changed what and why."""
-    obj = AnnualReport.objects.select_for_update().get(pk=obj.pk)
+    obj = _unfrozen(obj.pk)
     report = report_of(obj)
     value = parse_cell_value(report.format, key, raw)
     old = report.cells.get(key)
@@ -195,7 +212,7 @@ def correct_section(obj: AnnualReport, key: str, text: str, *, by: User, reason:
     """Change one narrative part (正文), re-run the checks, record the change."""
     if key not in SECTION_KEYS:
         raise CorrectionRefused(f"没有这个部分：{key}")
-    obj = AnnualReport.objects.select_for_update().get(pk=obj.pk)
+    obj = _unfrozen(obj.pk)
     report = report_of(obj)
     old = report.sections.get(key) or ""
     new = text.replace("\r\n", "\n").strip()

@@ -73,9 +73,11 @@ def load_demo() -> list[DemoLogin]:
 def _load_demo_activity() -> None:
     """A year (2026) of 北白象镇's work: applications, published items, registers, a 复议 case,
     and the annual-report workspace compiled from them."""
+    from gongkai.portal.demo import load_demo_portal
     from gongkai.workspace.demo import load_demo_workspace
 
     load_demo_workspace()
+    load_demo_portal()
 
 
 def _load_agencies() -> dict[str, Agency]:

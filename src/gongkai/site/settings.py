@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
@@ -42,6 +43,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "simple_history",
+    "csp",
+    "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "gongkai.site",
     "gongkai.agencies",
     "gongkai.accounts",
@@ -51,9 +57,15 @@ INSTALLED_APPS = [
     "gongkai.disclosures",
     "gongkai.remedies",
     "gongkai.workspace",
+    "gongkai.portal",
+    "gongkai.opendata",
+    "gongkai.jobs",
 ]
 
 MIDDLEWARE = [
+    # First, so that every response (static files, admin, error pages) gets the headers.
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -61,10 +73,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "gongkai.accounts.middleware.IdleTimeoutMiddleware",
+    "gongkai.accounts.middleware.OTPRequiredMiddleware",
+    "gongkai.portal.middleware.PortalAccountMiddleware",  # public accounts stay out of staff
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "gongkai.site.urls"
@@ -122,10 +139,30 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Chinese first; English available through the language switcher (set_language).
+# Accounts: login throttling (django-axes), idle timeout, TOTP (django-otp). docs/deployment.md.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lock a username from one address (not the address alone: a shared office NAT would lock out
+# everyone; not the username alone: anyone could lock a colleague out from anywhere).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = envint("GONGKAI_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = envint("GONGKAI_LOGIN_LOCKOUT_MINUTES", 30, minimum=1) / 60  # hours
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "gongkai.accounts.views.locked_out"
+AXES_VERBOSE = False
+# Idle timeout: the session ends this long after the user's last request.
+SESSION_COOKIE_AGE = envint("GONGKAI_SESSION_IDLE_MINUTES", 30, minimum=1) * 60
+OTP_TOTP_ISSUER = "gongkai"
+# A device's secret (its key and QR code) is shown once, to its owner, when enrolling; the admin
+# never shows it, not even to a superuser (who could otherwise pass as any user's second factor).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# Chinese only: the English interface was never more than a few words, so its switch is gone
+# (docs/design.md, "Safe edges"). Findings still come in English from `gongkai check --lang en`.
 LANGUAGE_CODE = "zh-hans"
-LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
-LOCALE_PATHS = [PACKAGE_DIR / "site" / "locale"]
+LANGUAGES = [("zh-hans", "简体中文")]
 USE_I18N = True
 TIME_ZONE = "Asia/Shanghai"
 USE_TZ = True
@@ -141,6 +178,33 @@ MEDIA_ROOT = DATA_DIR / "media"
 # Uploaded reports (Word, PDF, HTML) larger than this are refused by the upload forms.
 GONGKAI_MAX_UPLOAD_MB = envint("GONGKAI_MAX_UPLOAD_MB", 20, minimum=1)
 GONGKAI_MAX_UPLOAD_BYTES = GONGKAI_MAX_UPLOAD_MB * 1024 * 1024
+
+# The public portal (/gk/): online applications a day per IP address and per e-mail or phone,
+# failed tracking attempts a day per IP address, and the size of an applicant's attachment.
+GONGKAI_PORTAL_APPLICATIONS_PER_IP = envint("GONGKAI_PORTAL_APPLICATIONS_PER_IP", 10, minimum=1)
+GONGKAI_PORTAL_APPLICATIONS_PER_CONTACT = envint(
+    "GONGKAI_PORTAL_APPLICATIONS_PER_CONTACT", 5, minimum=1
+)
+GONGKAI_PORTAL_TRACKING_FAILURES_PER_IP = envint(
+    "GONGKAI_PORTAL_TRACKING_FAILURES_PER_IP", 20, minimum=1
+)
+GONGKAI_PORTAL_MAX_ATTACHMENT_MB = envint("GONGKAI_PORTAL_MAX_ATTACHMENT_MB", 10, minimum=1)
+GONGKAI_PORTAL_SIGNUPS_PER_IP = envint("GONGKAI_PORTAL_SIGNUPS_PER_IP", 10, minimum=1)
+
+# Applicants' personal data is anonymised this many days after the application was closed
+# (manage.py anonymise_applications; default five years, 行政诉讼法第四十六条).
+GONGKAI_PERSONAL_DATA_RETENTION_DAYS = envint(
+    "GONGKAI_PERSONAL_DATA_RETENTION_DAYS", 5 * 365 + 1, minimum=1
+)
+
+# Background work (uploads, imports, whole-year exports, reminder mail): a queue in the same
+# database, run by ``manage.py db_worker`` (started by ``gongkai serve``). The heavy part of
+# each task runs in a child process with OS-enforced limits: CPU seconds (RLIMIT_CPU), address
+# space in MB (RLIMIT_AS) and a wall-clock timeout. See docs/deployment.md.
+TASKS = {"default": {"BACKEND": envstr("GONGKAI_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+GONGKAI_TASK_CPU_SECONDS = envint("GONGKAI_TASK_CPU_SECONDS", 120, minimum=1)
+GONGKAI_TASK_MEMORY_MB = envint("GONGKAI_TASK_MEMORY_MB", 1024, minimum=64)
+GONGKAI_TASK_WALL_SECONDS = envint("GONGKAI_TASK_WALL_SECONDS", 300, minimum=1)
 
 # E-mail: printed to the console unless an SMTP host is configured.
 EMAIL_HOST = envstr("EMAIL_HOST", "")
@@ -172,6 +236,31 @@ if envbool("GONGKAI_TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Security headers on every response (docs/design.md, "Safe edges"). SecurityMiddleware adds
+# X-Content-Type-Options, Referrer-Policy and Cross-Origin-Opener-Policy (set explicitly here).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No inline script anywhere; the one inline <style> (the report layout) carries the nonce; style
+# attributes stay allowed because the core's HTML sizes table columns with them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", NONCE],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    name: []
+    for name in ("camera", "microphone", "geolocation", "payment", "usb", "interest-cohort")
+}
+CSRF_FAILURE_VIEW = "gongkai.site.errors.csrf_failure"
 
 LOGGING = {
     "version": 1,

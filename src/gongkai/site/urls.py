@@ -3,12 +3,14 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from . import views
 
 admin.site.site_header = "gongkai 系统管理"
 admin.site.site_title = "gongkai 系统管理"
+
+# A malformed query parameter (gongkai.site.query.BadQuery) is a 400 that says which, in Chinese.
+handler400 = "gongkai.site.errors.bad_request"
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -18,7 +20,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("accounts/", include("gongkai.accounts.urls")),
     path("agencies/", include("gongkai.agencies.urls")),
     path("reports/", include("gongkai.reports.urls")),
     path("dashboard/", include("gongkai.dashboard.urls")),
@@ -26,6 +28,10 @@ urlpatterns = [
     path("disclosures/", include("gongkai.disclosures.urls")),
     path("remedies/", include("gongkai.remedies.urls")),
     path("workspace/", include("gongkai.workspace.urls")),
+    path("jobs/", include("gongkai.jobs.urls")),
     path("annual-reports/", include("gongkai.workspace.public_urls")),
+    path("gk/", include("gongkai.portal.urls")),
+    path("api/", include("gongkai.opendata.api_urls")),
+    path("data/", include("gongkai.opendata.urls")),
     path("admin/", admin.site.urls),
 ]

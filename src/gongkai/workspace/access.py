@@ -11,7 +11,8 @@ from django.http import Http404
 
 from gongkai.accounts.permissions import agencies_visible_to, can_edit_agency_data
 
-from .models import Status, Workspace
+from .models import Workspace
+from .versions import with_published_version
 
 
 def workspaces_visible_to(user: Any) -> QuerySet[Workspace]:
@@ -33,8 +34,9 @@ def get_editable_workspace(user: Any, pk: int) -> Workspace:
 
 
 def get_published_or_404(pk: int) -> Workspace:
-    """The public page: a published report for anyone; anything else does not exist."""
+    """The public page: a report with a published version, for anyone (also while its next
+    correction is being prepared); anything else does not exist."""
     try:
-        return Workspace.objects.select_related("agency").get(pk=pk, status=Status.PUBLISHED)
+        return with_published_version(Workspace.objects.select_related("agency")).get(pk=pk)
     except Workspace.DoesNotExist:
         raise Http404("No such published report") from None

@@ -47,3 +47,11 @@ class ReviewForm(forms.Form):
         label="审核意见", choices=[("approve", "审核通过"), ("return", "退回修改")]
     )
     comment = forms.CharField(label="意见", widget=forms.Textarea, required=False, max_length=2000)
+
+
+class CorrectForm(forms.Form):
+    """更正 of a published report: the reason is published with the new version."""
+
+    reason = forms.CharField(
+        label="更正理由", max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+    )

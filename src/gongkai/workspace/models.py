@@ -4,6 +4,10 @@ Figures are never stored as typed: ``computed`` holds the cells as last compiled
 records, ``Override`` rows hold the clerk's reasoned changes on top of them, and ``sections``
 the narrative the clerk edits. ``snapshot`` is the assembled, checked report frozen when the
 workspace is submitted (foi-lessons 7: locked once submitted).
+
+A published report is never changed in place: ``PublishedVersion`` keeps every published version;
+a correction (更正) opens the workspace again as the next ``version`` with its reason, runs through
+submit → approve → publish, and is published as a new version with what changed.
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ class Workspace(models.Model):
     warning_count = models.PositiveIntegerField("提示数", default=0)
     review_comment = models.TextField("审核意见", blank=True)
     published_at = models.DateTimeField("公开时间", null=True, blank=True)
+    version = models.PositiveSmallIntegerField("版本", default=1, editable=False)
+    correction_reason = models.TextField("更正理由", blank=True, editable=False)
     published_report = models.ForeignKey(
         "reports.AnnualReport",
         verbose_name="报告库中的报告",
@@ -106,6 +112,7 @@ class Event(models.Model):
         RETURN = "return", "退回修改"
         APPROVE = "approve", "审核通过"
         PUBLISH = "publish", "公开发布"
+        CORRECT = "correct", "发起更正"
 
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField("事项", max_length=16, choices=Kind.choices)
@@ -126,3 +133,38 @@ class Event(models.Model):
         verbose_name = "工作台记录"
         verbose_name_plural = "工作台记录"
         ordering = ("-at", "-pk")
+
+
+class PublishedVersion(models.Model):
+    """One published version of the report (第N版): frozen, readable for ever. Version 1 is the
+    first publication; each later one is a correction (更正) with its reason and its changes
+    against the version before (``changes``: ``[{"key", "label", "old", "new"}]``)."""
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveSmallIntegerField("版本")
+    report = models.JSONField("公开的报告")
+    reason = models.TextField("更正理由", blank=True)
+    changes = models.JSONField("更正内容", default=list, blank=True)
+    previous = models.ForeignKey(
+        "self", verbose_name="上一版本", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    published_at = models.DateTimeField("公开时间")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="发布人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "公开版本"
+        verbose_name_plural = "公开版本"
+        ordering = ("-number",)
+        constraints = (
+            models.UniqueConstraint(fields=["workspace", "number"], name="published_version_once"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.workspace} 第{self.number}版"

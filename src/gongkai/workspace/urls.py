@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/submit/", actions.submit_view, name="submit"),
     path("<int:pk>/review/", actions.review_view, name="review"),
     path("<int:pk>/publish/", actions.publish_view, name="publish"),
+    path("<int:pk>/correct/", actions.correct_view, name="correct"),
 ]

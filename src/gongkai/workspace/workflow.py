@@ -1,13 +1,22 @@
 """Submit → review (负责人) → publish, as a declared table (foi-lessons 1 and 7).
 
     draft ──submit──▶ submitted ──approve──▶ approved ──publish──▶ published
-      ▲                  │
-      └─── returned ◀──return (with a comment)
+      ▲                  │                                                    │
+      └─── returned ◀──return (with a comment)                                │
+      ▲                                                                        │
+      └──────────────────────────── correct (更正, with a reason) ◀───────────┘
 
 Once submitted the report is frozen (``Workspace.snapshot``): the reviewer approves exactly
-what the clerk submitted, and the published document is exactly what was approved. A report
-with errors cannot be approved. Publishing stores it in the report library (``reports`` app),
-so the supervisor dashboard counts it like any other report.
+what the clerk submitted, and the published document is exactly what was approved.
+
+Four eyes (双人审核): whoever submitted the report may not approve it, even when they are a
+reviewer; a second person of the agency must. A published report is never changed: 更正 opens
+the next version (``version`` + 1, with its reason) as a draft that goes through submit →
+approve → publish again; each publication is kept as a ``PublishedVersion`` with its changes,
+and the public page shows the current one with the history (see ``versions``).
+
+A report with errors cannot be approved. Publishing stores it in the report library
+(``reports`` app, frozen there), so the supervisor dashboard counts it like any other report.
 """
 
 from __future__ import annotations
@@ -18,7 +27,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 
 from gongkai.accounts.permissions import can_approve, can_edit_agency_data
 from gongkai.report.findings import has_errors
@@ -26,6 +34,7 @@ from gongkai.report.jsonio import report_from_dict, report_to_dict
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.services import store
 
+from . import versions
 from .models import Event, Status, Workspace
 from .services import Locked, _lock, _user, assemble, compile_workspace
 
@@ -37,6 +46,7 @@ class Action(StrEnum):
     RETURN = "return"
     APPROVE = "approve"
     PUBLISH = "publish"
+    CORRECT = "correct"
 
 
 class Who(StrEnum):
@@ -59,6 +69,7 @@ TRANSITIONS = (
     Transition(Status.SUBMITTED, Action.APPROVE, Status.APPROVED, Who.APPROVER),
     Transition(Status.APPROVED, Action.RETURN, Status.RETURNED, Who.APPROVER),
     Transition(Status.APPROVED, Action.PUBLISH, Status.PUBLISHED, Who.EDITOR),
+    Transition(Status.PUBLISHED, Action.CORRECT, Status.DRAFT, Who.EDITOR),
 )
 
 
@@ -68,7 +79,15 @@ class TransitionRefused(Exception):
 
 def allowed(user: User, ws: Workspace, action: Action) -> bool:
     t = _transition(ws.status, action)
+    if action is Action.APPROVE and t is not None and _submitted_by(ws, user):
+        return False
     return t is not None and _may(user, ws, t.who)
+
+
+def _submitted_by(ws: Workspace, user: User) -> bool:
+    """Whether ``user`` made the latest 提交审核 of the workspace."""
+    last = ws.events.filter(kind=Event.Kind.SUBMIT).order_by("-at", "-pk").first()
+    return last is not None and last.by_id is not None and last.by_id == getattr(user, "pk", None)
 
 
 def _transition(status: str, action: Action) -> Transition | None:
@@ -88,6 +107,10 @@ def _step(ws: Workspace, action: Action, by: User) -> Transition:
     if not _may(by, ws, t.who):
         who = "本机关负责人（审核人）" if t.who is Who.APPROVER else "本机关经办人或审核人"
         raise PermissionDenied(f"“{_LABELS[action]}”须由{who}办理")
+    if action is Action.APPROVE and _submitted_by(ws, by):
+        raise TransitionRefused(
+            "双人审核：提交人不能审核自己提交的报告，请由本机关另一位负责人（审核人）审核"
+        )
     return t
 
 
@@ -96,12 +119,14 @@ _LABELS = {
     Action.RETURN: "退回修改",
     Action.APPROVE: "审核通过",
     Action.PUBLISH: "公开发布",
+    Action.CORRECT: "更正",
 }
 _EVENTS = {
     Action.SUBMIT: Event.Kind.SUBMIT,
     Action.RETURN: Event.Kind.RETURN,
     Action.APPROVE: Event.Kind.APPROVE,
     Action.PUBLISH: Event.Kind.PUBLISH,
+    Action.CORRECT: Event.Kind.CORRECT,
 }
 
 
@@ -163,7 +188,25 @@ def publish(ws: Workspace, *, by: User) -> Workspace:
     obj.original = ""
     obj.original_name = obj.original_content_type = obj.original_sha256 = ""
     obj.original_size = 0
-    obj = store(obj, report, by=by, reason="年度报告工作台公开发布")
+    obj.published_version = ws.version
+    reason = "年度报告工作台公开发布" if ws.version == 1 else f"更正后公开发布第{ws.version}版"
+    obj = store(obj, report, by=by, reason=reason)
+    version = versions.record(ws, _user(by))
     ws.published_report = obj
-    ws.published_at = timezone.now()
+    ws.published_at = version.published_at
     return _finish(ws, t, by)
+
+
+@transaction.atomic
+def correct(ws: Workspace, *, by: User, reason: str) -> Workspace:
+    """更正: open the next version of a published report as a draft, with the reason. The
+    draft starts as the published figures and text (recompiling is the clerk's choice); the
+    published version stays as it is, and public, until the correction is published."""
+    if not reason.strip():
+        raise TransitionRefused("更正须说明理由")
+    ws = _lock(ws)
+    t = _step(ws, Action.CORRECT, by)
+    ws.version += 1
+    ws.correction_reason = reason.strip()
+    ws.review_comment = ""
+    return _finish(ws, t, by, f"第{ws.version}版：{reason.strip()}")

@@ -18,7 +18,7 @@ from gongkai.agencies.models import Agency
 from gongkai.law.calendar import Deadline
 from gongkai.law.deadlines import ClockError, Clocks, check_law_in_force
 
-from ..lifecycle import State, TransitionError, next_state, roles_for, state_of
+from ..lifecycle import APPLICANT_MAY, State, TransitionError, next_state, roles_for, state_of
 from ..models import Application, ApplicationEvent, Decision, EventKind
 from ..models.decision import check_outcome_for_date
 from ..permissions import roles_in
@@ -71,8 +71,12 @@ def record_event(
     by: User,
     reason: str = "",
     data: dict[str, Any] | None = None,
+    applicant: bool = False,
 ) -> ApplicationEvent:
-    """Record one transition; PermissionDenied for the wrong role, ValidationError otherwise."""
+    """Record one transition; PermissionDenied for the wrong role, ValidationError otherwise.
+
+    ``applicant=True``: the applicant's own act through the portal (``by`` is None), allowed
+    only for the kinds in lifecycle.APPLICANT_MAY (补正 online)."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     data = {k: v for k, v in (data or {}).items() if v not in (None, "")}
     events = list(application.events.all())
@@ -81,7 +85,10 @@ def record_event(
         next_state(state, kind)
     except TransitionError as exc:
         raise ValidationError(str(exc)) from None
-    if not roles_for(state, kind) & roles_in(by, application.agency):
+    if applicant:
+        if kind not in APPLICANT_MAY:
+            raise PermissionDenied(f"申请人不能在线办理“{EventKind(kind).label}”")
+    elif not roles_for(state, kind) & roles_in(by, application.agency):
         raise PermissionDenied(f"“{kind.label}”须由{_role_names(roles_for(state, kind))}办理")
     if events and on < events[-1].on:
         raise ValidationError({"on": f"日期不能早于上一办理事项的日期 {events[-1].on}"})

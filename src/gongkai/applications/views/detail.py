@@ -1,14 +1,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from gongkai.law.deadlines import ClockError
 from gongkai.law.outcomes import outcome
+from gongkai.reports.security import uploaded_file_response
 
 from ..forms import DecideForm, EventForm, FeeForm
 from ..lifecycle import OPEN_STATES, allowed_events, state_of
@@ -92,4 +94,5 @@ def attachment(request: HttpRequest, pk: int) -> HttpResponse:
     if not application.attachment:
         raise Http404("No attachment")
     AccessLog.objects.create(application=application, user=request.user, what="下载申请附件")
-    return FileResponse(application.attachment.open("rb"), as_attachment=True)
+    name = Path(application.attachment.name).name
+    return uploaded_file_response(application.attachment.open("rb"), name)

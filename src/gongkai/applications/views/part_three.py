@@ -8,6 +8,7 @@ from django.shortcuts import render
 
 from gongkai.accounts.permissions import get_visible_agency_or_404
 from gongkai.report.formats import APPLY_COLUMNS, format_for_year
+from gongkai.site.query import query_year
 
 from ..services.statistics import part_three
 
@@ -16,11 +17,7 @@ from ..services.statistics import part_three
 def part_three_view(request: HttpRequest, pk: int) -> HttpResponse:
     """年度报告第三部分, counted from the records of one agency."""
     agency = get_visible_agency_or_404(request.user, pk)
-    try:
-        year = int(request.GET.get("year", dt.date.today().year))
-    except ValueError:
-        year = dt.date.today().year
-    year = min(max(year, 2019), dt.date.today().year + 1)
+    year = query_year(request, dt.date.today().year, minimum=2019)
     fmt = format_for_year(year)
     cells = part_three(agency, year)
     rows = [

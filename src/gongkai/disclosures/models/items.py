@@ -103,6 +103,7 @@ class Item(models.Model):
     article_item = models.CharField("第二十条事项", max_length=2, choices=TwentiethArticle.choices)
     channels = models.JSONField("公开渠道", default=list)
     url = models.URLField("网址", blank=True)
+    body = models.TextField("正文", blank=True, help_text="公开的全文，公众门户按其检索")
     status = models.CharField(
         "状态", max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
     )
@@ -120,6 +121,12 @@ class Item(models.Model):
         verbose_name = "主动公开信息"
         verbose_name_plural = "主动公开信息"
         ordering = ("-formed_on", "-pk")
+        # The public 公开目录 (portal): one agency's published items, newest first.
+        indexes = (
+            models.Index(
+                fields=["agency", "status", "published_on", "id"], name="item_public_catalogue"
+            ),
+        )
 
     def __str__(self) -> str:
         return self.title

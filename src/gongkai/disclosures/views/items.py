@@ -18,24 +18,45 @@ from gongkai.accounts.permissions import (
 )
 from gongkai.agencies.audit import changes_of
 from gongkai.agencies.services import audited_save
+from gongkai.applications.services.clocks import work_calendar
+from gongkai.site.listing import filtered, link_for, lists, page_of
 
+from ..filters import ItemFilter
 from ..forms import ItemForm, StepForm
 from ..models import Status
-from ..services import ensure_default_categories, overdue_items, publication_deadline
+from ..services import ensure_default_categories, overdue_cutoff, publication_deadline
 from ..workflow import EDITABLE, ReviewError, allowed_steps, take_step
 from .common import editable_agency, visible_item
 
+OVERDUE_SHOWN = 20  # the longest overdue; the rest are counted
+
 
 @login_required
+@lists
 def item_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """The agency's items, searched, filtered and paged; deadlines only for the rows shown."""
     agency = get_visible_agency_or_404(request.user, pk)
-    items = agency.disclosure_items.select_related("category")
+    items = agency.disclosure_items.select_related("category").defer("body")
+    found = ItemFilter(request.GET, queryset=items.order_by("-formed_on", "-pk"), agency=agency)
+    page = page_of(request, filtered(found))
     today = timezone.localdate()
-    rows = [(item, publication_deadline(item)) for item in items]
+    calendar = work_calendar()
+    url = link_for("disclosures:detail")
+    page.object_list = [
+        (item, publication_deadline(item, calendar), url(item.pk)) for item in page.object_list
+    ]
+    late = items.exclude(status=Status.PUBLISHED).filter(
+        formed_on__lte=overdue_cutoff(today, calendar)
+    )
     context = {
         "agency": agency,
-        "rows": rows,
-        "overdue": overdue_items(items.exclude(status=Status.PUBLISHED), today),
+        "filter": found,
+        "page": page,
+        "overdue_count": late.count(),
+        "overdue": [
+            (item, publication_deadline(item, calendar), url(item.pk))
+            for item in late.order_by("formed_on", "pk")[:OVERDUE_SHOWN]
+        ],
         "today": today,
         "can_edit": can_edit_agency_data(request.user, agency),
     }

@@ -11,17 +11,24 @@ from django.views.decorators.http import require_POST
 
 from gongkai.accounts.permissions import can_edit_agency_data, get_visible_agency_or_404
 from gongkai.agencies.services import audited_save
+from gongkai.jobs.models import Job
+from gongkai.jobs.services import submit
+from gongkai.site.listing import filtered, lists, page_of
 
+from ..filters import RegisterFilter
 from ..forms import CategoryForm, ImportForm, RegisterEntryForm
-from ..imports import TEMPLATE_HEADER, ImportError_, import_entries
+from ..imports import TEMPLATE_HEADER, ImportError_, check_name
 from ..services import ensure_default_categories
 from .common import editable_agency
 
 
 def _registers(request, agency, form, import_form, *, status=200, errors=()):  # type: ignore[no-untyped-def]
+    entries = agency.register_entries.order_by("-period_end", "subject", "-pk")
+    found = RegisterFilter(request.GET, queryset=entries)
     context = {
         "agency": agency,
-        "entries": agency.register_entries.all(),
+        "filter": found,
+        "page": page_of(request, filtered(found)),
         "form": form,
         "import_form": import_form,
         "import_errors": errors,
@@ -32,6 +39,7 @@ def _registers(request, agency, form, import_form, *, status=200, errors=()):  #
 
 
 @login_required
+@lists
 def registers(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         agency = get_visible_agency_or_404(request.user, pk)
@@ -56,11 +64,17 @@ def register_import(request: HttpRequest, pk: int) -> HttpResponse:
         return _registers(request, agency, blank, form, status=400)
     upload = form.cleaned_data["file"]
     try:
-        entries = import_entries(agency, upload.name, upload.read(), by=request.user)
+        check_name(upload.name)
     except ImportError_ as exc:
         return _registers(request, agency, blank, form, status=400, errors=exc.errors)
-    messages.success(request, f"已导入 {len(entries)} 条登记。")
-    return redirect("disclosures:registers", pk=agency.pk)
+    job = submit(
+        Job.Kind.REGISTER_IMPORT,
+        agency=agency,
+        by=request.user,
+        input_name=upload.name,
+        input_data=upload.read(),
+    )  # read, checked and saved by the background worker (gongkai.disclosures.background)
+    return redirect("jobs:detail", pk=job.pk)
 
 
 @login_required

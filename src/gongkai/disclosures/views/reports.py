@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from gongkai.accounts.permissions import get_visible_agency_or_404
 from gongkai.report.formats import format_for_year
+from gongkai.site.query import query_month, query_year
 
 from ..exports import monthly_xlsx, stats_xlsx
 from ..forms import PeriodForm, current_quarter
@@ -25,21 +26,16 @@ def _xlsx(data: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def _month(text: str | None) -> tuple[int, int]:
-    """``?month=2026-03``; the previous month when absent or malformed."""
-    try:
-        year, month = (int(p) for p in (text or "").split("-"))
-        dt.date(year, month, 1)
-        return year, month
-    except ValueError:
-        last = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
-        return last.year, last.month
+def _month(request: HttpRequest) -> tuple[int, int]:
+    """``?month=2026-03``; the previous month when absent."""
+    last = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
+    return query_month(request, "month", (last.year, last.month))
 
 
 @login_required
 def monthly_export(request: HttpRequest, pk: int) -> HttpResponse:
     agency = get_visible_agency_or_404(request.user, pk)
-    year, month = _month(request.GET.get("month"))
+    year, month = _month(request)
     first = dt.date(year, month, 1)
     last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
     items = published_between(agency.disclosure_items.select_related("category"), first, last)
@@ -74,11 +70,7 @@ def stats_export(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def part_two_page(request: HttpRequest, pk: int) -> HttpResponse:
     agency = get_visible_agency_or_404(request.user, pk)
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        year = timezone.localdate().year
-    year = min(max(year, 2019), 2100)
+    year = query_year(request, timezone.localdate().year, minimum=2019)
     layout = format_for_year(year)
     values = part_two(agency, year)
     grids = [

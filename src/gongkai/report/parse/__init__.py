@@ -17,6 +17,7 @@ from ..model import Report
 from .blocks import Document
 from .detect import decode_text, detect_kind
 from .errors import UnreadableInput
+from .ocr_provenance import attach_boxes
 
 __all__ = ["UnreadableInput", "read_document", "read_path", "read_report"]
 
@@ -27,6 +28,7 @@ READERS: dict[str, tuple[str, str]] = {
     "docx": ("docx", "read_docx"),
     "pdf": ("pdf", "read_pdf"),
     "xlsx": ("xlsx", "read_xlsx"),
+    "image": ("ocr", "read_image"),
 }
 
 
@@ -58,7 +60,10 @@ def read_report(data: bytes, source: str | None = None) -> Report:
         if report.source is None:
             report.source = source
         return report
-    return interpret(_reader(kind)(data, source))
+    doc = _reader(kind)(data, source)
+    report = interpret(doc)
+    attach_boxes(report, doc)  # OCR'd cells: box and confidence into provenance
+    return report
 
 
 def read_path(path: str | Path) -> Report:

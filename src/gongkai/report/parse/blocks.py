@@ -21,11 +21,24 @@ class Paragraph:
     page: int | None = None
 
 
+@dataclass(frozen=True)
+class CellBox:
+    """Where an OCR reader read a cell: its box in page pixels (at ``ocr.DPI`` for a PDF
+    page, the image's own pixels for an image) and the engine's confidence (0–100)."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+    confidence: float
+
+
 @dataclass
 class TableRow:
     cells: list[str]
     line: int | None = None
     page: int | None = None
+    boxes: list[CellBox | None] | None = None  # OCR readers only: one per cell
 
 
 @dataclass

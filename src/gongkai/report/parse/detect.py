@@ -8,10 +8,12 @@ import zipfile
 from .errors import UnreadableInput
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # no published annual report comes near this
+# PNG, JPEG, TIFF (both byte orders): scanned reports, read by OCR
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 
 def detect_kind(data: bytes) -> str:
-    """One of "pdf", "docx", "xlsx", "json", "html", "text"."""
+    """One of "pdf", "docx", "xlsx", "image", "json", "html", "text"."""
     if len(data) > MAX_INPUT_BYTES:
         raise UnreadableInput(
             f"文件过大（{len(data) // (1024 * 1024)} MB），超过 {MAX_INPUT_BYTES // (1024 * 1024)} MB 的上限"
@@ -19,6 +21,8 @@ def detect_kind(data: bytes) -> str:
     head = data[:1024].lstrip()
     if head.startswith(b"%PDF"):
         return "pdf"
+    if data.startswith(_IMAGE_MAGIC):
+        return "image"
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data)
     if data.startswith(b"\xd0\xcf\x11\xe0"):

@@ -15,6 +15,7 @@ import time
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 
 from lxml import etree
 
@@ -129,3 +130,21 @@ def reading(label: str) -> Iterator[None]:
         raise UnreadableInput(
             f"文件已损坏或格式不正确，无法作为 {label} 读取（{type(exc).__name__}）"
         ) from None
+
+
+_ocr_budget: ContextVar[float | None] = ContextVar("gongkai_ocr_budget", default=None)
+
+
+@contextmanager
+def ocr_time_limit(seconds: float) -> Iterator[None]:
+    """Limit the OCR of each scanned file read inside the block to ``seconds`` (batch runs:
+    Tesseract runs in child processes a CPU limit on this one does not see)."""
+    token = _ocr_budget.set(seconds)
+    try:
+        yield
+    finally:
+        _ocr_budget.reset(token)
+
+
+def ocr_budget() -> float | None:
+    return _ocr_budget.get()

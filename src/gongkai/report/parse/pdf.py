@@ -13,6 +13,9 @@ Per page, in top-to-bottom order:
 * unruled tables (Word exported without borders): two or more consecutive lines whose words
   are separated by wide gaps become a non-positional Table, split at the gaps.
 
+A page with images (a scan) or many curves (text saved as outlines) but no text layer is read
+by OCR (``ocr.py``), page by page, so a PDF mixing typed and scanned pages reads whole.
+
 Every block has its 1-based ``page``; paragraphs have ``line``, the 1-based number of their
 first line among the page's text lines outside tables.
 """
@@ -41,6 +44,7 @@ _PAGE_NUMBER = re.compile(
 )
 _CID = re.compile(r"\(cid:\d+\)")
 _WIDE_GAP = 2.0  # × font size: a gap this wide between words separates table cells
+_OUTLINED_TEXT = 50  # curves on a page without characters: text saved as outlines, for OCR
 
 
 @dataclass
@@ -91,11 +95,20 @@ def read_pdf(data: bytes, source: str | None = None) -> Document:
     with reading("PDF"):
         _check_document(data)
         pages = []
+        # pages with no text layer but a picture of one (a scan, or text turned into curves)
+        scanned: list[int] = []
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
                 deadline.check()
                 pages.append(_read_page(page, number))
+                if not page.chars and (page.images or len(page.curves) > _OUTLINED_TEXT):
+                    scanned.append(number)
                 page.close()
+        if scanned:
+            from .ocr import ocr_pdf_pages  # OpenCV and Tesseract only for scanned pages
+
+            for number, items in ocr_pdf_pages(data, scanned).items():
+                pages[number - 1] = items
         _check_text(pages)
         return _Builder(Document(source, "pdf"), pages).build()
 
@@ -130,7 +143,9 @@ def _check_text(pages: list[_PageItems]) -> None:
                 texts.append(item.text)
     text = "".join(texts)
     if not text.strip():
-        raise UnreadableInput("该 PDF 没有文字层（可能是扫描件），需要先进行 OCR 识别")
+        raise UnreadableInput(
+            "该 PDF 没有文字层，扫描图像中也没有识别出文字（可能是空白页或图片过于模糊）"
+        )
     garbage = sum(len(m) for m in _CID.findall(text))
     if garbage > 0.3 * len(text):
         raise UnreadableInput(

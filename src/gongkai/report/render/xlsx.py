@@ -19,6 +19,7 @@ from xlsxwriter.worksheet import Worksheet
 from ..formats import SECTION_KEYS, SECTIONS, CellSpec, Unit
 from ..model import Report, Value
 from .layout import AMOUNT_UNIT, Cell, CellKind, Table, column_header, report_title, tables_for
+from .workbook import text_workbook
 
 __all__ = ["DATA_SHEET", "REPORT_HEADER", "REPORT_SHEET", "TABLE_SHEETS", "render_xlsx"]
 
@@ -34,7 +35,7 @@ _MAX_CELL_TEXT = 32767  # Excel's limit on one cell's text
 
 def render_xlsx(report: Report) -> bytes:
     buf = BytesIO()
-    book = Workbook(buf, {"in_memory": True, "strings_to_numbers": False})
+    book = text_workbook(buf)
     styles = _Styles(book)
     for table_kind, sheet_name in TABLE_SHEETS.items():
         sheet = book.add_worksheet(sheet_name)

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 
 from ..access import get_editable_report
 from ..forms import CellCorrectionForm, SectionCorrectionForm
-from ..security import csp
 from ..services import CorrectionRefused, correct_cell, correct_section
 from .detail import detail_context
 
@@ -22,7 +21,6 @@ def _after(obj_pk: int, anchor: str) -> HttpResponse:
 
 @login_required
 @require_POST
-@csp
 def correct_cell_view(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_editable_report(request.user, pk)
     form = CellCorrectionForm(request.POST, fmt=obj.format)
@@ -43,7 +41,6 @@ def correct_cell_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@csp
 def correct_section_view(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_editable_report(request.user, pk)
     form = SectionCorrectionForm(request.POST)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
@@ -23,12 +23,12 @@ from ..access import get_visible_report_or_404
 from ..forms import CellCorrectionForm, SectionCorrectionForm
 from ..markup import marked_fragment, report_css
 from ..models import AnnualReport
-from ..security import SANDBOX, csp
+from ..scan import scan_checks
+from ..security import SANDBOX, uploaded_file_response
 from ..services import report_of
 
 SEVERITY_LABELS = {"error": "错误", "warning": "提示", "info": "说明"}
 KIND_LABELS = {"html": "网页", "md": "Markdown", "docx": "Word", "xlsx": "Excel", "pdf": "PDF"}
-_SAFE_ORIGINAL_TYPES = {MEDIA_TYPES["pdf"], MEDIA_TYPES["docx"], MEDIA_TYPES["xlsx"]}
 _MAX_LINKS = 6
 
 
@@ -82,7 +82,8 @@ def _location(report: Report, f: Finding) -> str:
 
 def detail_context(request: HttpRequest, obj: AnnualReport, **forms: Any) -> dict[str, Any]:
     report = report_of(obj)
-    can_edit = can_edit_agency_data(request.user, obj.agency)
+    # A report published through the workspace is frozen: corrections make a new version there.
+    can_edit = can_edit_agency_data(request.user, obj.agency) and obj.published_version is None
     cell_key = request.GET.get("cell", "")
     section_key = request.GET.get("section", "")
     cell_form = forms.get("cell_form") or CellCorrectionForm(
@@ -106,6 +107,7 @@ def detail_context(request: HttpRequest, obj: AnnualReport, **forms: Any) -> dic
         "section_form": section_form,
         "open_section": bool(section_key) or "section_form" in forms,
         "corrections": obj.corrections.select_related("by")[:20],
+        "scan_checks": scan_checks(report),
     }
 
 
@@ -117,7 +119,6 @@ def _cell_initial(report: Report, key: str) -> dict[str, Any] | None:
 
 
 @login_required
-@csp
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_visible_report_or_404(request.user, pk)
     return render(request, "reports/detail.html", detail_context(request, obj))
@@ -129,16 +130,9 @@ def report_original(request: HttpRequest, pk: int) -> HttpResponse:
     obj = get_visible_report_or_404(request.user, pk)
     if not obj.original:
         raise Http404("No original file")
-    ctype = obj.original_content_type
-    ctype = ctype if ctype in _SAFE_ORIGINAL_TYPES else "application/octet-stream"
-    response = FileResponse(
-        obj.original.open("rb"),
-        as_attachment=True,
-        filename=obj.original_name or "report",
-        content_type=ctype,
+    return uploaded_file_response(
+        obj.original.open("rb"), obj.original_name or "report", obj.original_content_type
     )
-    response.headers["Content-Security-Policy"] = SANDBOX
-    return response
 
 
 @login_required
@@ -157,7 +151,6 @@ def report_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@csp
 def report_history(request: HttpRequest, pk: int) -> HttpResponse:
     """Every correction (old → new, reason) and every save of the report, newest first."""
     obj = get_visible_report_or_404(request.user, pk)

@@ -10,26 +10,31 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from gongkai.accounts.permissions import agencies_editable_by
+from gongkai.jobs.models import Job
+from gongkai.jobs.services import submit
+from gongkai.site.listing import filtered, link_for, lists, page_of
 
 from ..access import reports_visible_to
+from ..filters import ReportFilter
 from ..forms import UploadForm
-from ..models import AnnualReport
-from ..security import csp
-from ..services import ImportRefused, Upload, import_upload
 
 
 @login_required
-@csp
+@lists
 def report_list(request: HttpRequest) -> HttpResponse:
-    reports = reports_visible_to(request.user).select_related("agency").defer("data")
-    year = request.GET.get("year", "")
-    if year.isdigit():
-        reports = reports.filter(year=int(year))
-    years = reports_visible_to(request.user).values_list("year", flat=True).distinct()
+    """Every report the user may see: search by agency, filter by year and status, paged."""
+    visible = reports_visible_to(request.user)
+    reports = visible.select_related("agency").defer("data").order_by("-year", "agency__path")
+    found = ReportFilter(request.GET, queryset=reports)
+    # Page the ids first (the index covers them), then read the page's 50 rows: on SQLite a
+    # report row holds its large JSON, which sorting every row would read through.
+    page = page_of(request, filtered(found).values_list("pk", flat=True))
+    shown = reports.in_bulk(list(page.object_list))
+    url = link_for("reports:detail")
+    page.object_list = [(shown[pk], url(pk)) for pk in page.object_list]
     context = {
-        "reports": reports.order_by("-year", "agency__path")[:500],
-        "years": sorted(set(years), reverse=True),
-        "year": year,
+        "filter": found,
+        "page": page,
         "can_upload": agencies_editable_by(request.user).exists(),
     }
     return render(request, "reports/list.html", context)
@@ -38,15 +43,15 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @dataclass(frozen=True)
 class Outcome:
     name: str
-    report: AnnualReport | None = None
+    job: Job | None = None
     error: str = ""
 
 
 @login_required
-@csp
 def upload(request: HttpRequest) -> HttpResponse:
-    """Upload one or many files for one agency; each file is parsed, checked and stored on its
-    own, so one unreadable file does not stop the others (and is never half-saved)."""
+    """Upload one or many files for one agency; each file becomes a background job (parsed,
+    checked and stored on its own by the worker, so one unreadable or runaway file does not
+    stop the others and is never half-saved). The page then shows each job's progress."""
     agencies = agencies_editable_by(request.user)
     if not agencies.exists():
         raise Http404("No agency to upload for")
@@ -55,7 +60,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         agency, year = form.cleaned_data["agency"], form.cleaned_data["year"]
         for f in form.cleaned_data["files"]:
-            outcomes.append(_import_one(request, agency, year, f))
+            outcomes.append(_submit_one(request, agency, year, f))
     context = {
         "form": form,
         "outcomes": outcomes,
@@ -64,19 +69,16 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/upload.html", context)
 
 
-def _import_one(request: HttpRequest, agency: object, year: int | None, f: object) -> Outcome:
+def _submit_one(request: HttpRequest, agency: object, year: int | None, f: object) -> Outcome:
     name = getattr(f, "name", "") or "未命名文件"
     if getattr(f, "size", 0) > settings.GONGKAI_MAX_UPLOAD_BYTES:
         return Outcome(name, error=f"文件超过 {settings.GONGKAI_MAX_UPLOAD_MB} MB 的上限，未导入")
-    data = f.read()  # type: ignore[attr-defined]
-    content_type = getattr(f, "content_type", "") or ""
-    try:
-        obj = import_upload(
-            agency,  # type: ignore[arg-type]
-            Upload(name, data, content_type),
-            by=request.user,
-            year=year,
-        )
-    except ImportRefused as exc:
-        return Outcome(name, error=str(exc))
-    return Outcome(name, report=obj)
+    job = submit(
+        Job.Kind.REPORT_UPLOAD,
+        agency=agency,  # type: ignore[arg-type]
+        by=request.user,
+        params={"year": year, "content_type": getattr(f, "content_type", "") or ""},
+        input_name=name,
+        input_data=f.read(),  # type: ignore[attr-defined]
+    )
+    return Outcome(name, job=job)

@@ -13,12 +13,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from gongkai.accounts.permissions import can_approve
-from gongkai.reports.security import csp
 from gongkai.reports.services import CorrectionRefused
 
 from .. import services, workflow
 from ..access import get_editable_workspace, get_visible_workspace_or_404
-from ..forms import OverrideForm, RevertForm, ReviewForm, SectionForm
+from ..forms import CorrectForm, OverrideForm, RevertForm, ReviewForm, SectionForm
 from ..models import Workspace
 from .pages import detail_context
 
@@ -52,7 +51,6 @@ def compile_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@csp
 def section_view(request: HttpRequest, pk: int) -> HttpResponse:
     ws = get_editable_workspace(request.user, pk)
     form = SectionForm(request.POST)
@@ -69,7 +67,6 @@ def section_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@csp
 def override_view(request: HttpRequest, pk: int) -> HttpResponse:
     ws = get_editable_workspace(request.user, pk)
     form = OverrideForm(request.POST, year=ws.year)
@@ -119,7 +116,6 @@ def submit_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@csp
 def review_view(request: HttpRequest, pk: int) -> HttpResponse:
     """负责人审核: approve, or send back with a comment."""
     ws = get_visible_workspace_or_404(request.user, pk)
@@ -145,4 +141,19 @@ def publish_view(request: HttpRequest, pk: int) -> HttpResponse:
     ws = get_editable_workspace(request.user, pk)
     if _attempt(request, ws, lambda: workflow.publish(ws, by=request.user), "报告已公开发布。"):
         return redirect("published:report", pk=ws.pk)
+    return _back(ws)
+
+
+@login_required
+@require_POST
+def correct_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """更正 a published report: opens the next version as a draft (the published one stays)."""
+    ws = get_editable_workspace(request.user, pk)
+    form = CorrectForm(request.POST)
+    if not form.is_valid():
+        context = detail_context(request, ws, correct_form=form)
+        return render(request, "workspace/detail.html", context, status=400)
+    step = lambda: workflow.correct(ws, by=request.user, reason=form.cleaned_data["reason"])  # noqa: E731
+    done = f"已发起更正（第{ws.version + 1}版）：修改后请重新提交审核、发布；现行版本仍公开。"
+    _attempt(request, ws, step, done)
     return _back(ws)

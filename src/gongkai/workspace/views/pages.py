@@ -14,17 +14,20 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from gongkai.accounts.permissions import agencies_editable_by, can_edit_agency_data
+from gongkai.jobs.models import Job
+from gongkai.jobs.services import submit
 from gongkai.report.findings import Finding
 from gongkai.report.model import Report
 from gongkai.report.render import MEDIA_TYPES, RENDER_KINDS
 from gongkai.report.render import render as render_report
 from gongkai.report.render.layout import cell_id
 from gongkai.reports.markup import marked_fragment, report_css
-from gongkai.reports.security import SANDBOX, csp
+from gongkai.reports.security import SANDBOX
 from gongkai.reports.views.detail import KIND_LABELS, SEVERITY_LABELS
 
 from ..access import get_visible_workspace_or_404, workspaces_visible_to
-from ..forms import SECTION_CHOICES, OpenForm, OverrideForm, ReviewForm
+from ..background import BACKGROUND_KINDS
+from ..forms import SECTION_CHOICES, CorrectForm, OpenForm, OverrideForm, ReviewForm
 from ..models import Workspace
 from ..services import active_overrides, assemble, computed_of, draft_sections, open_workspace
 from ..workflow import Action, allowed
@@ -101,6 +104,8 @@ def detail_context(request: HttpRequest, ws: Workspace, **forms: Any) -> dict[st
         "overrides": active_overrides(ws).values(),
         "may": {a.value: allowed(user, ws, a) for a in Action},
         "review_form": forms.get("review_form") or ReviewForm(),
+        "correct_form": forms.get("correct_form") or CorrectForm(),
+        "versions": ws.versions.all(),
         "events": ws.events.select_related("by")[:50],
     }
 
@@ -113,7 +118,6 @@ def _differs_from_draft(ws: Workspace) -> list[str]:
 
 
 @login_required
-@csp
 def workspace_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ws = get_visible_workspace_or_404(request.user, pk)
     return render(request, "workspace/detail.html", detail_context(request, ws))
@@ -133,4 +137,9 @@ def export_response(ws: Workspace, report: Report, kind: str) -> HttpResponse:
 def workspace_export(request: HttpRequest, pk: int) -> HttpResponse:
     """The report as it stands (a draft until published), in the official layout."""
     ws = get_visible_workspace_or_404(request.user, pk)
-    return export_response(ws, assemble(ws), request.GET.get("kind", ""))
+    kind = request.GET.get("kind", "")
+    if kind in BACKGROUND_KINDS:  # PDF/Word of the whole year: a job, its page shows progress
+        params = {"workspace": ws.pk, "kind": kind}
+        job = submit(Job.Kind.YEAR_EXPORT, agency=ws.agency, by=request.user, params=params)
+        return redirect("jobs:detail", pk=job.pk)
+    return export_response(ws, assemble(ws), kind)

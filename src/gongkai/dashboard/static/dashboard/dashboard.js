@@ -2,21 +2,9 @@
 (function () {
   "use strict";
   var source = document.getElementById("dashboard-data");
-  if (!source || !window.echarts) { return; }
+  var draw = window.gongkaiChart;  // draw.js
+  if (!source || !window.echarts || !draw) { return; }
   var data = JSON.parse(source.textContent);
-  var palette = ["#b4232a", "#0b57b0", "#bf8700", "#116329", "#6639ba", "#57606a", "#d4a72c"];
-  var font = { fontFamily: "PingFang SC, Noto Sans CJK SC, Microsoft YaHei, sans-serif" };
-
-  function draw(id, option) {
-    var el = document.getElementById(id);
-    if (!el) { return; }
-    var chart = echarts.init(el, null, { renderer: "svg", locale: "ZH" });
-    option.color = palette;
-    option.textStyle = font;
-    option.animation = false;
-    chart.setOption(option);
-    window.addEventListener("resize", function () { chart.resize(); });
-  }
 
   function bars(items, horizontal) {
     var names = items.map(function (d) { return d.name; });

@@ -1,0 +1,209 @@
+"""Locust users of the load test: clerks, supervisors, the public and uploads.
+
+Run by ``bench.load.run`` (``make loadtest``), which builds the data, starts gunicorn and the
+task worker, and passes the manifest's path in ``GONGKAI_LOAD_MANIFEST``. Each application a
+clerk registers is written to ``GONGKAI_LOAD_REGISTERED`` (one JSON line each) so the run can
+check afterwards that every one of them is in the database. The run stops by itself after
+``--run-time`` or after ``GONGKAI_LOAD_MAX_REQUESTS`` requests, whichever comes first. Timings are reset once every
+user has logged in (``--reset-stats``: password hashing is slow on purpose and is not a page
+view); failures are written to ``GONGKAI_LOAD_FAILURES`` for the whole run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import os
+import random
+import re
+from pathlib import Path
+from typing import Any
+
+from locust import HttpUser, between, events, task
+
+MANIFEST = json.loads(Path(os.environ["GONGKAI_LOAD_MANIFEST"]).read_text(encoding="utf-8"))
+REGISTERED = Path(os.environ["GONGKAI_LOAD_REGISTERED"])
+FAILURES = Path(os.environ["GONGKAI_LOAD_FAILURES"])
+MAX_REQUESTS = int(os.environ.get("GONGKAI_LOAD_MAX_REQUESTS", "200000"))
+PASSWORD = os.environ.get("GONGKAI_LOAD_PASSWORD", "gongkai-load-test")
+UPLOAD = Path(os.environ["GONGKAI_LOAD_UPLOAD"]).read_bytes()
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+DETAIL = re.compile(r"/applications/(\d+)/$")
+
+_clerks = itertools.cycle(MANIFEST["clerks"])
+_supervisors = itertools.cycle(MANIFEST["supervisors"])
+_count = itertools.count(1)
+
+
+@events.request.add_listener
+def _count_and_record(
+    request_type: str, name: str, exception: BaseException | None = None, **_: Any
+) -> None:
+    """Every failure is written down, also those while users log in (``--reset-stats`` drops
+    that phase from the timings only); the run stops after MAX_REQUESTS requests."""
+    if exception is not None:
+        line = {"method": request_type, "name": name, "error": repr(exception)}
+        with FAILURES.open("a", encoding="utf-8") as out:
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    if next(_count) == MAX_REQUESTS:
+        runner = _RUNNER.get("runner")
+        if runner is not None:
+            runner.quit()
+
+
+_RUNNER: dict[str, Any] = {}
+
+
+@events.init.add_listener
+def _keep_runner(environment: Any, **_: Any) -> None:
+    _RUNNER["runner"] = environment.runner
+
+
+class StaffUser(HttpUser):
+    abstract = True
+
+    def login(self, username: str) -> None:
+        page = self.client.get("/accounts/login/", name="login page")
+        token = _token(page.text)
+        with self.client.post(
+            "/accounts/login/",
+            data={"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token},
+            name="login",
+            catch_response=True,
+        ) as response:
+            if "/accounts/login/" in response.url:
+                response.failure(f"login of {username} refused")
+
+    def post_form(self, url: str, data: dict[str, str], name: str, **kwargs: Any) -> Any:
+        """POST with the CSRF token of the page's form (the cookie is the client's)."""
+        token = self.client.cookies.get("csrftoken", "")
+        return self.client.post(
+            url, data={**data, "csrfmiddlewaretoken": token}, name=name, **kwargs
+        )
+
+
+class Clerk(StaffUser):
+    """经办人: the work list, registering applications and answering them."""
+
+    weight = 45
+    wait_time = between(1, 3)
+
+    def on_start(self) -> None:
+        self.username, self.agency = next(_clerks)
+        self.login(self.username)
+        self.mine: list[int] = []
+
+    @task(4)
+    def work_list(self) -> None:
+        self.client.get("/applications/", name="/applications/ (work list)")
+
+    @task(3)
+    def register(self) -> None:
+        self.client.get("/applications/new/", name="/applications/new/")
+        today = dt.date.today().isoformat()
+        marker = f"压力测试登记-{self.username}-{random.getrandbits(48):012x}"
+        data = {
+            "agency": str(self.agency),
+            "channel": "in_person",
+            "received": today,
+            "applicant_type": "natural_person",
+            "applicant_name": "压力测试申请人",
+            "applicant_id_number": "",
+            "applicant_contact": "13900000000",
+            "request": marker,
+            "delivery": "电子邮件",
+        }
+        with self.post_form(
+            "/applications/new/", data, "/applications/new/ (register)", catch_response=True
+        ) as response:
+            match = DETAIL.search(response.url or "")
+            if response.status_code != 200 or not match:
+                response.failure(f"not registered: HTTP {response.status_code}")
+                return
+            pk = int(match.group(1))
+            self.mine.append(pk)
+            with REGISTERED.open("a", encoding="utf-8") as out:
+                out.write(json.dumps({"pk": pk, "request": marker}, ensure_ascii=False) + "\n")
+
+    @task(2)
+    def detail(self) -> None:
+        if self.mine:
+            self.client.get(
+                f"/applications/{random.choice(self.mine)}/", name="/applications/[id]/"
+            )
+
+    @task(1)
+    def decide(self) -> None:
+        if not self.mine:
+            return
+        pk = self.mine.pop(0)
+        data = {
+            "outcome": "granted",
+            "on": dt.date.today().isoformat(),
+            "reasons": "压力测试：予以公开",
+        }
+        with self.post_form(
+            f"/applications/{pk}/decide/", data, "/applications/[id]/decide/", catch_response=True
+        ) as response:
+            if response.status_code != 200 or not DETAIL.search(response.url or ""):
+                response.failure(f"not decided: HTTP {response.status_code}")
+
+
+class Supervisor(StaffUser):
+    """主管部门: the dashboard of 1,000 agencies and their reports."""
+
+    weight = 10
+    wait_time = between(2, 5)
+
+    def on_start(self) -> None:
+        self.login(next(_supervisors))
+
+    @task(3)
+    def dashboard(self) -> None:
+        self.client.get(f"/dashboard/{MANIFEST['root']}/", name="/dashboard/[root]/")
+
+    @task(3)
+    def report(self) -> None:
+        pk = random.choice(MANIFEST["library_reports"])
+        self.client.get(f"/reports/{pk}/", name="/reports/[id]/")
+
+    @task(1)
+    def library(self) -> None:
+        self.client.get("/reports/", name="/reports/ (library)")
+
+
+class Public(HttpUser):
+    """The public: published annual reports, no account."""
+
+    weight = 40
+    wait_time = between(1, 3)
+
+    @task
+    def published(self) -> None:
+        pk = random.choice(MANIFEST["published"])
+        self.client.get(f"/annual-reports/{pk}/", name="/annual-reports/[id]/")
+
+
+class Uploader(StaffUser):
+    """A clerk uploading a report: parsed in the background, the page polls the job."""
+
+    weight = 5
+    wait_time = between(5, 10)
+
+    def on_start(self) -> None:
+        self.username, self.agency = next(_clerks)
+        self.login(self.username)
+
+    @task
+    def upload(self) -> None:
+        self.client.get("/reports/upload/", name="/reports/upload/")
+        token = self.client.cookies.get("csrftoken", "")
+        files = {"files": ("report.txt", UPLOAD, "text/plain")}
+        data = {"agency": str(self.agency), "year": "", "csrfmiddlewaretoken": token}
+        self.client.post("/reports/upload/", data=data, files=files, name="/reports/upload/ (POST)")
+
+
+def _token(html: str) -> str:
+    match = CSRF.search(html)
+    return match.group(1) if match else ""
