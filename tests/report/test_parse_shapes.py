@@ -101,3 +101,15 @@ def test_title_after_the_sites_menus() -> None:
     assert (report.agency, report.year) == (REPORT.agency, REPORT.year)
     assert "网站支持IPV6" not in (report.sections["preamble"] or "")
     assert report.cells == REPORT.cells
+
+
+@pytest.mark.parametrize("heading", ["# ", ""])
+def test_title_as_long_as_a_wrapped_line_stands_alone(heading: str) -> None:
+    """ "平潭综合实验区交通与建设局2021年政府信息公开工作年度报告" is 30 characters, as long as a
+    line the PDF wrapped mid-sentence: it must not be joined to the preamble below it."""
+    agency = "平潭综合实验区交通与建设局"
+    text = render_md(sample_report(3, fmt="2021", agency=agency, year=2021)).decode("utf-8")
+    first, rest = text.split("\n", 1)
+    report = read_report(f"{heading}{first.removeprefix('# ')}\n{rest}".encode(), "r.md")
+    assert (report.agency, report.year) == (agency, 2021)
+    assert "TITLE_UNREADABLE" not in {f.code for f in report.findings}

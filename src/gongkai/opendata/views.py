@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, render
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.tree import indented
-from gongkai.reports.security import csp
 
 from . import published
 from .bulk import WRITERS
@@ -20,7 +19,6 @@ from .charts import region_figures
 FILE_KINDS = tuple(WRITERS)  # csv, xlsx, parquet
 
 
-@csp
 def index(request: HttpRequest) -> HttpResponse:
     """Every agency with agencies under it (a region), as a tree, and the years published."""
     below = Agency.objects.filter(parent=OuterRef("pk"))
@@ -30,7 +28,6 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "opendata/index.html", context)
 
 
-@csp
 def region(request: HttpRequest, pk: int) -> HttpResponse:
     agency = get_object_or_404(Agency, pk=pk)
     figures = region_figures(agency)

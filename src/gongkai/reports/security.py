@@ -12,14 +12,11 @@ same sandbox policy.
 from __future__ import annotations
 
 import mimetypes
-from collections.abc import Callable
-from typing import IO, TypeVar
+from typing import IO
 
 from django.http import FileResponse, HttpResponseBase
 
 from gongkai.report.render import MEDIA_TYPES
-
-V = TypeVar("V", bound=Callable[..., HttpResponseBase])
 
 SANDBOX = "sandbox; default-src 'none'"
 SAFE_DOWNLOAD_TYPES = frozenset(
@@ -47,9 +44,3 @@ def uploaded_file_response(
         content_type=ctype if ctype in SAFE_DOWNLOAD_TYPES else "application/octet-stream",
     )
     return sandboxed(response)
-
-
-def csp(view: V) -> V:
-    """Kept so that views written against the old per-view policy still import: the policy is
-    now set on every response by the middleware, so this changes nothing (drop it when seen)."""
-    return view

@@ -25,6 +25,7 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_\[\]<>|#~\-+=.)!{}()])")
 _SENTENCE_END = tuple("。！？；：:;!?…”）)】」")
 _FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")  # "发布时间: …" on a saved page
+_TITLE_WORDS = ("年度报告", "年报", "工作报告")
 _WRAPPED_MIN = 30  # a line at least this long that ends mid-sentence was wrapped by the PDF
 
 
@@ -33,6 +34,7 @@ def read_text(data: bytes, source: str | None = None) -> Document:
     lines, origin = _lines(text)
     in_table = _table_lines(lines)
     doc = Document(source, "text")
+    stands_alone = False  # the last paragraph is a heading or the title: nothing joins it
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -40,7 +42,8 @@ def read_text(data: bytes, source: str | None = None) -> Document:
             i = _read_table(lines, origin, i, doc, in_table)
             continue
         if line.strip():
-            _add_paragraph(doc, _unmark(line.strip()), origin[i])
+            stands_alone = _add_paragraph(doc, _unmark(line.strip()), origin[i], stands_alone)
+            stands_alone = stands_alone or bool(_MD_HEADING.match(line.strip()))
         i += 1
     return doc
 
@@ -199,12 +202,16 @@ def _unmark(text: str) -> str:
     return _MD_ESCAPE.sub(r"\1", _MD_HEADING.sub("", text))
 
 
-def _add_paragraph(doc: Document, text: str, line: int) -> None:
+def _add_paragraph(doc: Document, text: str, line: int, after_heading: bool) -> bool:
+    """Add a line as a paragraph, or to the last one when the PDF wrapped it there. Returns
+    whether the new paragraph must stand alone: the report's title ("…2021年政府信息公开工作
+    年度报告" is 30 characters, as long as a wrapped line) is never continued."""
     last = doc.blocks[-1] if doc.blocks else None
-    if isinstance(last, Paragraph) and _was_wrapped(last.text, text):
+    if isinstance(last, Paragraph) and not after_heading and _was_wrapped(last.text, text):
         last.text += text
-        return
+        return False
     doc.blocks.append(Paragraph(text, line=line))
+    return len(doc.blocks) == 1 and text.endswith(_TITLE_WORDS)
 
 
 def _was_wrapped(previous: str, following: str) -> bool:
