@@ -48,6 +48,9 @@ def _build() -> int:
     for _ in range(APPLICATIONS):
         received = FIRST + dt.timedelta(days=rng.randrange(span))
         serial[received.year] = serial.get(received.year, 0) + 1
+        answered = None  # about 2,000 of those received after 1 September 2026 still open
+        if rng.random() >= OPEN_SHARE or received <= dt.date(2026, 9, 1):
+            answered = received + dt.timedelta(days=rng.randrange(1, 25))
         apps.append(
             Application(
                 agency=big,
@@ -59,17 +62,17 @@ def _build() -> int:
                 applicant_name="张三",
                 applicant_contact="13800000000",
                 request="基准",
+                closed_on=answered,  # as record_event keeps it (services.closing)
             )
         )
     with transaction.atomic():
         Application.objects.bulk_create(apps, batch_size=5000)
-    apps = list(Application.objects.filter(agency=big).only("pk", "received"))
+    apps = list(Application.objects.filter(agency=big).only("pk", "received", "closed_on"))
     events, decisions = [], []
     for app in apps:
         events.append(ApplicationEvent(application=app, kind="registered", on=app.received))
-        if rng.random() < OPEN_SHARE and app.received > dt.date(2026, 9, 1):
+        if (on := app.closed_on) is None:
             continue  # still open
-        on = app.received + dt.timedelta(days=rng.randrange(1, 25))
         events.append(ApplicationEvent(application=app, kind="answered", on=on))
         decisions.append(Decision(application=app, outcome=rng.choice(keys), on=on, reasons="基准"))
     with transaction.atomic():

@@ -179,6 +179,9 @@ def _applications(agency_ids: list[int], count: int) -> None:
             received = FIRST_RECEIVED + dt.timedelta(days=rng.randrange(span))
             key = (agency, received.year)
             serial[key] = serial.get(key, 0) + 1
+            answered = None  # one in ten still open
+            if rng.random() >= 0.1:
+                answered = received + dt.timedelta(days=rng.randrange(1, 20))
             apps.append(
                 Application(
                     agency_id=agency,
@@ -190,6 +193,7 @@ def _applications(agency_ids: list[int], count: int) -> None:
                     applicant_name="压力测试申请人",
                     applicant_contact="13800000000",
                     request="压力测试：申请公开某项政府信息",
+                    closed_on=answered,  # as record_event keeps it (services.closing)
                 )
             )
         with transaction.atomic():
@@ -197,9 +201,8 @@ def _applications(agency_ids: list[int], count: int) -> None:
             events, decisions = [], []
             for app in created:
                 events.append(ApplicationEvent(application=app, kind="registered", on=app.received))
-                if rng.random() < 0.1:
-                    continue  # still open
-                on = app.received + dt.timedelta(days=rng.randrange(1, 20))
+                if (on := app.closed_on) is None:
+                    continue
                 events.append(ApplicationEvent(application=app, kind="answered", on=on))
                 decisions.append(
                     Decision(

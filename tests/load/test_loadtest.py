@@ -35,6 +35,7 @@ def test_small_load_run_prints_figures_and_loses_nothing(tmp_path: Path) -> None
     for page in ("/applications/new/ (register)", "/dashboard/[root]/", "/annual-reports/[id]/"):
         assert page in out
     assert "p95" in out and "吞吐量" in out
+    assert "名工作人员在" in out  # timings start once every staff user has logged in
     written = int(out.split("运行中登记的申请：")[1].split(" 件")[0])
     found = int(out.split("运行后在数据库中找到：")[1].split(" 件")[0])
     assert written > 0 and found == written

@@ -1,28 +1,66 @@
-"""The child process that does the heavy part of a job, under limits the OS enforces.
+"""What runs inside a job's child process, under limits the OS enforces.
 
-``python -m gongkai.jobs.child CPU_SECONDS MEMORY_BYTES [--django]`` first sets its own hard limits
-(RLIMIT_CPU, RLIMIT_AS; no core files), then reads a pickled ``("module:function", args,
-kwargs)`` from stdin, runs it and writes a pickled reply to stdout: ``("ok", value)``,
-``("raised", exception)`` or ``("memory", None)``. A runaway function is stopped by the kernel
-(SIGXCPU, or allocation failing) — the parent (``limits.run_limited``) reads the exit status.
-``--django`` sets Django up (settings from the environment) for targets whose module imports
-models; the child still never touches the database: the parent saves, after success.
+``run_in_fork`` is the child's whole life: it first sets its own hard limits (RLIMIT_CPU,
+RLIMIT_AS; no core files), then runs ``"module:function"`` on the arguments and sends a pickled
+reply down the pipe: ``("ok", value)``, ``("raised", exception)`` or ``("memory", None)``. A
+runaway function is stopped by the kernel (SIGXCPU, or allocation failing); the parent
+(``limits.run_limited``) reads the exit status. The child never touches the database: the
+parent saves, after success.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import pickle
 import resource
-import sys
+from multiprocessing.connection import Connection
 from typing import Any
+
+# Exit status of a child that ran out of memory before it could even say so.
+MEMORY_EXIT = 3
 
 
 def set_limits(cpu_seconds: int, memory_bytes: int) -> None:
     # The soft CPU limit sends SIGXCPU (which terminates); one second later the hard one SIGKILLs.
+    # A forked child's CPU time starts at zero, so the allowance is the job's own.
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def run_in_fork(
+    reply_to: Connection,
+    cpu_seconds: int,
+    memory_bytes: int,
+    target: str,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    django: bool,
+) -> None:
+    try:
+        set_limits(cpu_seconds, memory_bytes)
+        if django:  # the target's module imports models (the fork server has usually set up)
+            _setup_django()
+        reply = call(target, args, kwargs)
+        try:
+            data = pickle.dumps(reply)
+        except MemoryError:
+            data = pickle.dumps(("memory", None))
+        except Exception as exc:  # an exception or value that does not pickle
+            data = pickle.dumps(("raised", RuntimeError(f"{type(exc).__name__}: {exc}")))
+        reply_to.send_bytes(data)
+    except MemoryError:
+        os._exit(MEMORY_EXIT)
+
+
+def _setup_django() -> None:
+    from django.apps import apps
+
+    if not apps.ready:
+        import django
+
+        django.setup()
 
 
 def call(target: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[str, Any]:
@@ -57,25 +95,3 @@ def _peak_bytes() -> int:
     except OSError:
         pass
     return 0
-
-
-def main(argv: list[str]) -> None:
-    set_limits(int(argv[1]), int(argv[2]))
-    target, args, kwargs = pickle.loads(sys.stdin.buffer.read())
-    if len(argv) > 3 and argv[3] == "--django":  # the target's module imports models
-        import django
-
-        django.setup()
-    reply = call(target, args, kwargs)
-    try:
-        data = pickle.dumps(reply)
-    except MemoryError:
-        data = pickle.dumps(("memory", None))
-    except Exception as exc:  # an exception or value that does not pickle
-        data = pickle.dumps(("raised", RuntimeError(f"{type(exc).__name__}: {exc}")))
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
-
-
-if __name__ == "__main__":
-    main(sys.argv)

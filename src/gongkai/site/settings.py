@@ -203,7 +203,7 @@ GONGKAI_PERSONAL_DATA_RETENTION_DAYS = envint(
 # space in MB (RLIMIT_AS) and a wall-clock timeout. See docs/deployment.md.
 TASKS = {"default": {"BACKEND": envstr("GONGKAI_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 GONGKAI_TASK_CPU_SECONDS = envint("GONGKAI_TASK_CPU_SECONDS", 120, minimum=1)
-GONGKAI_TASK_MEMORY_MB = envint("GONGKAI_TASK_MEMORY_MB", 1024, minimum=64)
+GONGKAI_TASK_MEMORY_MB = envint("GONGKAI_TASK_MEMORY_MB", 1024, minimum=256)
 GONGKAI_TASK_WALL_SECONDS = envint("GONGKAI_TASK_WALL_SECONDS", 300, minimum=1)
 
 # E-mail: printed to the console unless an SMTP host is configured.

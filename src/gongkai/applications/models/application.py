@@ -67,7 +67,15 @@ class Application(models.Model):
         related_name="handled_applications",
     )
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
-    history = HistoricalRecords(verbose_name="申请修改记录", verbose_name_plural="申请修改记录")
+    # Derived from the closing event (答复, 撤回, 视为放弃, 逾期未缴费), which stays the truth:
+    # stored so that "open" and "closed" are an indexed column, not a join over every event.
+    # Kept by services.workflow.record_event; services.closing fills it from the events.
+    closed_on = models.DateField("办结日期", null=True, blank=True, editable=False)
+    history = HistoricalRecords(
+        verbose_name="申请修改记录",
+        verbose_name_plural="申请修改记录",
+        excluded_fields=["closed_on"],  # derived from the events, which have their own history
+    )
 
     class Meta:
         verbose_name = "依申请公开申请"
@@ -78,7 +86,14 @@ class Application(models.Model):
                 fields=["agency", "year", "serial"], name="application_unique_number"
             ),
         )
-        indexes = (models.Index(fields=["agency", "received"]),)
+        indexes = (
+            models.Index(fields=["agency", "received"]),
+            models.Index(fields=["agency", "closed_on"]),
+            # The registers' order (newest received first) across agencies: all, all closed, and
+            # those of one year (the number's year).
+            models.Index(fields=["received", "id"]),
+            models.Index(fields=["year", "received", "id"]),
+        )
 
     def __str__(self) -> str:
         return self.number

@@ -14,12 +14,11 @@ import datetime as dt
 import logging
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 
 from gongkai.remedies.models import Case, Result
 
-from ..models import Application, ApplicationEvent
-from ..models.event import CLOSING
+from ..models import Application
 
 ANONYMISED = "（已匿名化）"
 REASON = "个人信息保存期限届满，已匿名化"
@@ -31,11 +30,10 @@ def due_for_anonymisation(today: dt.date, retention_days: int) -> list[Applicati
     """Applications closed more than ``retention_days`` before ``today``, not yet anonymised,
     and not the subject of a pending 复议/诉讼 case (that case still needs the applicant)."""
     cutoff = today - dt.timedelta(days=retention_days)
-    closed = ApplicationEvent.objects.filter(
-        application=OuterRef("pk"), kind__in=CLOSING, on__lt=cutoff
-    )
     candidates: QuerySet[Application] = (
-        Application.objects.filter(Exists(closed)).exclude(applicant_name=ANONYMISED).order_by("pk")
+        Application.objects.filter(closed_on__lt=cutoff)
+        .exclude(applicant_name=ANONYMISED)
+        .order_by("pk")
     )
     pending = set(
         Case.objects.filter(result=Result.PENDING)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 
 from gongkai.agencies.models import Agency
 from gongkai.law.outcomes import row_in_layout
@@ -31,11 +31,8 @@ _CLOSING_ROW = {
 
 
 def _open_on(day: dt.date) -> Q:
-    """Received by ``day`` and not closed by ``day`` (inclusive)."""
-    closed = ApplicationEvent.objects.filter(
-        application=OuterRef("pk"), kind__in=CLOSING, on__lte=day
-    )
-    return Q(received__lte=day) & ~Q(Exists(closed))
+    """Received by ``day`` and not closed by ``day`` (inclusive), by the stored closing date."""
+    return Q(received__lte=day) & (Q(closed_on__isnull=True) | Q(closed_on__gt=day))
 
 
 def part_three(agency: Agency, year: int) -> dict[str, int]:

@@ -21,6 +21,7 @@ from gongkai.law.deadlines import ClockError, Clocks, check_law_in_force
 from ..lifecycle import APPLICANT_MAY, State, TransitionError, next_state, roles_for, state_of
 from ..models import Application, ApplicationEvent, Decision, EventKind
 from ..models.decision import check_outcome_for_date
+from ..models.event import CLOSING
 from ..permissions import roles_in
 from .clocks import clocks_for, law_event
 
@@ -77,7 +78,7 @@ def record_event(
 
     ``applicant=True``: the applicant's own act through the portal (``by`` is None), allowed
     only for the kinds in lifecycle.APPLICANT_MAY (补正 online)."""
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    given, application = application, Application.objects.select_for_update().get(pk=application.pk)
     data = {k: v for k, v in (data or {}).items() if v not in (None, "")}
     events = list(application.events.all())
     state = state_of(e.kind for e in events)
@@ -103,6 +104,9 @@ def record_event(
         if kind in LAPSES:
             check_lapsed(clocks, EventKind(kind), on)
     new.save()
+    if kind in CLOSING:  # the stored closing date (services.closing), in the same transaction
+        Application.objects.filter(pk=application.pk).update(closed_on=on)
+        given.closed_on = application.closed_on = on
     return new
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from gongkai.law.calendar import Deadline, WorkCalendar
 from gongkai.law.deadlines import ClockError, Clocks
@@ -13,7 +13,6 @@ from gongkai.law.deadlines import EventKind as LawKind
 
 from ..lifecycle import State, state_of
 from ..models import Application, ApplicationEvent
-from ..models.event import CLOSING
 from .clocks import Calendars, clocks_for
 
 DUE_SOON_DAYS = 5  # working days
@@ -38,9 +37,8 @@ GROUPS = {
 
 
 def open_applications(qs: QuerySet[Application]) -> QuerySet[Application]:
-    closed = ApplicationEvent.objects.filter(application=OuterRef("pk"), kind__in=CLOSING)
     return (
-        qs.filter(~Exists(closed))
+        qs.filter(closed_on__isnull=True)  # services.closing
         .select_related("agency")
         .prefetch_related(
             Prefetch("events", queryset=ApplicationEvent.objects.order_by("on", "pk"))

@@ -13,7 +13,7 @@ from django.shortcuts import render
 from gongkai.reports.security import uploaded_file_response
 from gongkai.site.listing import filtered, link_for, lists, page_of
 
-from ..filters import ApplicationFilter, closed_among
+from ..filters import ApplicationFilter
 from ..models import AccessLog
 from ..permissions import (
     applications_visible_to,
@@ -27,12 +27,12 @@ from ..permissions import (
 def all_applications(request: HttpRequest) -> HttpResponse:
     qs = applications_visible_to(request.user).order_by("-received", "-pk")
     found = ApplicationFilter(request.GET, queryset=qs)
-    # Page the ids, then read the page's rows, their decisions and which of them are closed.
+    # Page the ids, then read the page's rows with their agencies and decisions.
     page = page_of(request, filtered(found).values_list("pk", flat=True))
     ids = list(page.object_list)
     shown = qs.select_related("agency", "decision").in_bulk(ids)
-    closed, url = closed_among(ids), link_for("applications:detail")
-    page.object_list = [(shown[pk], pk in closed, url(pk)) for pk in ids]
+    url = link_for("applications:detail")
+    page.object_list = [(shown[pk], shown[pk].closed_on is not None, url(pk)) for pk in ids]
     return render(request, "applications/all.html", {"filter": found, "page": page})
 
 
