@@ -86,3 +86,18 @@ def test_the_cached_sum_follows_a_correction(world: Any, client_as: Any) -> None
     one.delete()
     gone = client.get(url, {"year": YEAR}).context["aggregate"].cells[key]
     assert gone == after - old - 1000
+
+
+def test_each_set_of_reports_is_fingerprinted_once_a_page(world: Any, client_as: Any) -> None:
+    """Sums, ranking, trend, years and the drawn table ask five times about three sets of
+    reports (all years; the year; the year in its layout): three fingerprint queries."""
+    _agencies_with_reports(world, 4)
+    client = client_as("county_supervisor")
+    url = reverse("dashboard:agency", args=[world.county.pk]) + f"?year={YEAR}"
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    sums_of_ids = [
+        q["sql"] for q in ctx.captured_queries if 'SUM("reports_annualreport"."id")' in q["sql"]
+    ]
+    assert len(sums_of_ids) == 3

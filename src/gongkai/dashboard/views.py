@@ -19,7 +19,7 @@ from gongkai.site.listing import BadQuery, lists, page_of
 from gongkai.site.query import query_year
 
 from . import aggregate as agg
-from .cache import remembered
+from .cache import remembered, same_page
 from .charts import chart_data
 from .rows import PER_PAGE, SHOW, as_lines, lines, state_counts
 from .xlsx import agencies_table
@@ -46,6 +46,11 @@ def _title(agency: Agency, count: int) -> str:
 @lists
 def agency_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     """The scope's figures: one query per section (states, table page, findings, sum, charts)."""
+    with same_page():
+        return _agency_dashboard(request, pk)
+
+
+def _agency_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     agency = get_visible_agency_or_404(request.user, pk)
     agencies = agg.scope(request.user, agency)
     years = agg.years_in(agencies)
