@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench loadtest system clean
+.PHONY: demo test lint typecheck pytest bench loadtest mutmut system clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,5 +43,12 @@ bench: $(STAMP) system
 loadtest: $(STAMP) system
 	bash scripts/with-postgres.sh $(BIN)/python -m bench.load.run $(LOADTEST_ARGS)
 
+# Mutation testing (pyproject's [tool.mutmut]); MUTANTS narrows it to a pattern of mutant names.
+mutmut: $(STAMP)
+	rm -rf mutants
+	$(BIN)/mutmut run $(MUTANTS)
+	$(BIN)/mutmut results
+
 clean:
+	rm -rf mutants
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

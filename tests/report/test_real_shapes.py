@@ -3,6 +3,7 @@ pieces that read it (``flattened``, ``digit_runs``, ``values``) on their own."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from gongkai.report.formats import FORMATS
 from gongkai.report.parse import read_path, read_report
 from gongkai.report.parse.digit_runs import RunRow, solve, splits
 from gongkai.report.parse.flattened import is_flattened, unflatten
-from gongkai.report.parse.values import WAN_YUAN, YUAN, header_unit, read_cell
+from gongkai.report.parse.values import WAN_YUAN, YUAN, header_unit, read_cell, to_wan_yuan
 from gongkai.report.pipeline import load_path
 
 REAL = Path(__file__).parent.parent / "data" / "real"
@@ -232,6 +233,22 @@ def test_cells_with_words(raw: str, value: int) -> None:
 )
 def test_header_units(header: str, unit: str | None) -> None:
     assert header_unit(header) == unit
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "written"),
+    [
+        (2_000_000, YUAN, "200"),  # a whole number of 万元 is written whole, never "2E+2"
+        (Decimal("120.0"), WAN_YUAN, "120"),
+        (12_345, YUAN, "1.2345"),
+        (Decimal("3.50"), WAN_YUAN, "3.5"),
+        (7, None, "7"),
+    ],
+)
+def test_amounts_in_wan_yuan_are_exact_and_written_plainly(
+    value: int | Decimal, unit: str | None, written: str
+) -> None:
+    assert str(to_wan_yuan(value, unit)) == written
 
 
 def test_blank_cell_that_could_be_anything_stays_unknown() -> None:

@@ -73,4 +73,5 @@ def to_wan_yuan(value: int | Decimal, unit: str | None) -> Decimal:
     number = Decimal(value)
     if unit == YUAN:
         number = number / _TEN_THOUSAND
-    return number.normalize() if number != number.to_integral_value() else number.quantize(1)
+    whole = number.to_integral_value()  # 200, never 2E+2 (what normalize() makes of it)
+    return whole if number == whole else number.normalize()
